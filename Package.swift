@@ -20,6 +20,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "Domain"),
+        .target(name: "UI"),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
     ],
     swiftLanguageModes: [.v6]
