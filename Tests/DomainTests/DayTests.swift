@@ -41,3 +41,11 @@ import Testing
         #expect(RecurringDate(text: "birthday") == nil)
     }
 }
+
+@Suite struct FoldingTests {
+    @Test func foldsCaseAndAccents() {
+        #expect("José Álvarez".folded == "jose alvarez")
+        #expect("ÉCOLE".folded == "ecole")
+        #expect("王芳".folded == "王芳")
+    }
+}
