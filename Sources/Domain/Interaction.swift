@@ -22,6 +22,9 @@ public enum InteractionKind: String, CaseIterable, Codable, Sendable {
     /// A note is written about someone, not exchanged with them, so it
     /// does not reset the keep-in-touch clock.
     public var isTouch: Bool { self != .note }
+
+    /// Where people meet face to face: where "follow up after meeting" starts.
+    public var isInPerson: Bool { self == .meeting || self == .social || self == .event }
 }
 
 /// Something that happened with one or more contacts: a group lunch is one

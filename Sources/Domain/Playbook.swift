@@ -30,15 +30,19 @@ public struct Playbook: Hashable, Codable, Sendable {
         public var acquaintance = Cadence(idealDays: 180, maximumDays: 365)
         public var dueWeight: Double = 10
         public var overdueWeight: Double = 30
-        /// Added per day past the ideal, as a fraction of the cadence.
-        public var perDayPast: Double = 0.5
+        /// Added for each further ideal interval of silence past the ideal.
+        public var perIntervalPast: Double = 10
+        /// The most that silence alone can weigh, before the new-relationship
+        /// boost: kept below an overdue promise of mine, which must dominate.
+        public var maximumWeight: Double = 50
     }
 
     /// Rule 4: rapport takes several interactions.
     public struct Rapport: Hashable, Codable, Sendable {
         public var touches: Int = 7
-        /// How much more a silence weighs for a brand-new relationship.
-        public var newRelationshipBoost: Double = 1.0
+        /// How much more a silence weighs for a brand-new relationship
+        /// (1.0: up to twice as much with a single touch).
+        public var newRelationshipBoost: Double = 0.5
     }
 
     /// Rule 5: give before you ask.

@@ -1,0 +1,208 @@
+import Foundation
+
+/// Scores every contact by how much it needs attention, from a snapshot at
+/// one moment: the relationship playbook (DESIGN.md) as a pure function.
+///
+/// Each rule adds a `Reason` with its weight; the score is their sum and the
+/// reasons explain it in words. The "now" and the calendar (time zone) are
+/// parameters, so every rule can be tested at any date.
+public struct AttentionScorer: Sendable {
+    public var playbook: Playbook
+    public var calendar: Calendar
+
+    public init(playbook: Playbook = .standard, calendar: Calendar) {
+        self.playbook = playbook
+        self.calendar = calendar
+    }
+
+    /// Attention for every contact that is not archived, highest score first,
+    /// ties broken by name. Snoozed contacts are included with `snoozedUntil`
+    /// set and a score of zero, so a list can still show them.
+    public func score(_ snapshot: Snapshot, at now: Date) -> [Attention] {
+        let today = Day(now, in: calendar)
+        let index = SnapshotIndex(snapshot, calendar: calendar)
+        var results: [(Attention, String)] = []
+        results.reserveCapacity(snapshot.contacts.count)
+        for contact in snapshot.contacts where !contact.archived {
+            guard let id = contact.id else { continue }
+            results.append((attention(for: contact, id: id, index: index, today: today, now: now), contact.name))
+        }
+        results.sort { a, b in
+            if a.0.score != b.0.score { return a.0.score > b.0.score }
+            return a.1.localizedStandardCompare(b.1) == .orderedAscending
+        }
+        return results.map(\.0)
+    }
+
+    /// One contact's attention; `index` comes from the same snapshot.
+    func attention(for contact: Contact, id: Int64, index: SnapshotIndex, today: Day, now: Date) -> Attention {
+        let history = index.interactions[id] ?? []
+        let touches = history.filter { $0.kind.isTouch }
+        let lastTouch = touches.last?.occurredAt
+        let cadence = playbook.cadence(for: contact)
+        let reference: Day = lastTouch.map { Day($0, in: calendar) }
+            ?? contact.metOn ?? Day(contact.createdAt, in: calendar)
+        let daysSince = reference.days(until: today)
+
+        var reasons: [Reason] = []
+        reasons += promiseReasons(index.openPromises[id] ?? [], today: today)
+        if let reason = followUpReason(contact: contact, touches: touches, today: today) { reasons.append(reason) }
+        if let cadence, let reason = keepInTouchReason(cadence: cadence, daysSince: daysSince,
+                                                       touched: lastTouch != nil, touchCount: touches.count) {
+            reasons.append(reason)
+        }
+        if let reason = giveFirstReason(history) { reasons.append(reason) }
+        if let reason = eventReason(index.upcomingEvents[id] ?? [], today: today, now: now) { reasons.append(reason) }
+        reasons += importantDateReasons(contact, today: today)
+        reasons.sort { $0.weight > $1.weight }
+
+        let snoozedUntil = index.snoozes[id].flatMap { $0 > today ? $0 : nil }
+        let score = snoozedUntil == nil ? reasons.reduce(0) { $0 + $1.weight } : 0
+        return Attention(contactID: id, score: score,
+                         level: reasons.map(\.level).max() ?? .calm,
+                         reasons: reasons, lastTouch: lastTouch,
+                         daysSinceTouch: lastTouch == nil ? nil : daysSince,
+                         cadence: cadence, touches: touches.count, snoozedUntil: snoozedUntil)
+    }
+
+    // MARK: Rule 1: keep promises
+
+    func promiseReasons(_ promises: [Promise], today: Day) -> [Reason] {
+        let rules = playbook.promises
+        var reasons: [Reason] = []
+        for promise in promises {
+            let overdue = promise.daysOverdue(on: today)
+            let counted = Double(min(overdue, rules.maximumDaysCounted))
+            switch promise.owner {
+            case .mine where overdue > 0:
+                reasons.append(Reason(kind: .promiseMine, weight: rules.mineWeight + rules.minePerDay * counted,
+                                      text: "promise \(Self.quoted(promise.text)) \(overdue)d overdue",
+                                      level: .overdue))
+            case .mine where overdue == 0 && promise.due != nil:
+                reasons.append(Reason(kind: .promiseDueToday, weight: rules.dueTodayWeight,
+                                      text: "promise \(Self.quoted(promise.text)) due today", level: .due))
+            case .theirs where overdue > 0:
+                reasons.append(Reason(kind: .promiseTheirs, weight: rules.theirsWeight + rules.theirsPerDay * counted,
+                                      text: "their promise \(Self.quoted(promise.text)) \(overdue)d overdue: follow up",
+                                      level: .due))
+            default:
+                break
+            }
+        }
+        return reasons
+    }
+
+    // MARK: Rule 2: follow up after meeting someone
+
+    func followUpReason(contact: Contact, touches: [Interaction], today: Day) -> Reason? {
+        let rules = playbook.followUp
+        // The first meeting is the "met on" day, else a first interaction in
+        // person; a relationship that began with a call has nothing to follow up.
+        let firstMeeting = touches.first.flatMap { $0.kind.isInPerson ? Day($0.occurredAt, in: calendar) : nil }
+        guard let met = contact.metOn ?? firstMeeting else { return nil }
+        let since = met.days(until: today)
+        guard since >= 0, since <= rules.giveUpAfterDays else { return nil }
+        let followedUp = touches.contains { Day($0.occurredAt, in: calendar) > met }
+        guard !followedUp else { return nil }
+        let when = since == 0 ? "met today" : "met \(since)d ago"
+        let late = since > rules.withinDays
+        return Reason(kind: .followUp, weight: late ? rules.weight : rules.weight / 2,
+                      text: "\(when), no follow-up", level: late ? .overdue : .due)
+    }
+
+    // MARK: Rules 3 and 4: keep in touch; rapport takes several interactions
+
+    func keepInTouchReason(cadence: Cadence, daysSince: Int, touched: Bool, touchCount: Int) -> Reason? {
+        let rules = playbook.keepInTouch
+        guard daysSince > cadence.idealDays else { return nil }
+        // A silence weighs more while rapport is still being built.
+        let progress = min(1, Double(touchCount) / Double(max(1, playbook.rapport.touches)))
+        let boost = 1 + playbook.rapport.newRelationshipBoost * (1 - progress)
+        let intervalsPast = Double(daysSince - cadence.idealDays) / Double(max(1, cadence.idealDays))
+        let since = touched ? "\(daysSince)d since last touch" : "\(daysSince)d and never touched"
+        if daysSince > cadence.maximumDays {
+            let weight = min(rules.maximumWeight, rules.overdueWeight + rules.perIntervalPast * intervalsPast) * boost
+            return Reason(kind: .keepInTouchOverdue, weight: weight,
+                          text: "\(since) (max \(cadence.maximumDays))", level: .overdue)
+        }
+        let weight = min(rules.maximumWeight, rules.dueWeight + rules.perIntervalPast * intervalsPast) * boost
+        return Reason(kind: .keepInTouchDue, weight: weight,
+                      text: "\(since) (ideal \(cadence.idealDays))", level: .due)
+    }
+
+    // MARK: Rule 5: give before you ask
+
+    /// Counts the asks since the last give; neutral touches do not break the run.
+    /// One favour asked is a bonding move, a run of them is not.
+    func giveFirstReason(_ history: [Interaction]) -> Reason? {
+        let rules = playbook.giveFirst
+        var asks = 0
+        for interaction in history.reversed() {
+            if interaction.direction == .give { break }
+            if interaction.direction == .ask { asks += 1 }
+        }
+        guard asks >= rules.asksInARow else { return nil }
+        return Reason(kind: .giveFirst, weight: rules.weight + rules.perExtraAsk * Double(asks - rules.asksInARow),
+                      text: "\(asks) asks in a row: give first", level: .due)
+    }
+
+    // MARK: Rule 6: prepare for events
+
+    func eventReason(_ events: [Event], today: Day, now: Date) -> Reason? {
+        let rules = playbook.eventPrep
+        guard let next = events.first(where: { $0.start >= now }) else { return nil }
+        let inDays = today.days(until: Day(next.start, in: calendar))
+        guard inDays <= rules.withinDays else { return nil }
+        // Closer events weigh more: a dinner tonight beats one next week.
+        let closeness = 1 - Double(inDays) / Double(max(1, rules.withinDays + 1))
+        let when = inDays == 0 ? "today" : inDays == 1 ? "tomorrow" : "in \(inDays)d"
+        return Reason(kind: .eventPrep, weight: rules.weight * (0.5 + closeness),
+                      text: "at \(next.name) \(when)", level: .due)
+    }
+
+    // MARK: Rule 7: important dates
+
+    func importantDateReasons(_ contact: Contact, today: Day) -> [Reason] {
+        let rules = playbook.importantDates
+        var reasons: [Reason] = []
+        for (date, kind, label) in [(contact.birthday, Reason.Kind.birthday, "birthday"),
+                                    (contact.anniversary, Reason.Kind.anniversary, "anniversary")] {
+            guard let date else { continue }
+            let inDays = today.days(until: date.nextOccurrence(onOrAfter: today))
+            guard inDays <= rules.withinDays else { continue }
+            let when = inDays == 0 ? "today" : inDays == 1 ? "tomorrow" : "in \(inDays)d"
+            reasons.append(Reason(kind: kind, weight: rules.weight, text: "\(label) \(when)", level: .due))
+        }
+        return reasons
+    }
+
+    /// A promise's text in quotes, cut short so a reason stays one line.
+    static func quoted(_ text: String) -> String {
+        let limit = 40
+        let trimmed = text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
+        return "\"\(trimmed)\""
+    }
+}
+
+/// A snapshot regrouped per contact once, so scoring is linear in its size.
+struct SnapshotIndex {
+    /// Oldest first.
+    var interactions: [Int64: [Interaction]] = [:]
+    var openPromises: [Int64: [Promise]] = [:]
+    /// Soonest first.
+    var upcomingEvents: [Int64: [Event]] = [:]
+    var snoozes: [Int64: Day] = [:]
+
+    init(_ snapshot: Snapshot, calendar: Calendar) {
+        for interaction in snapshot.interactions.sorted(by: { $0.occurredAt < $1.occurredAt }) {
+            for id in interaction.contactIDs { interactions[id, default: []].append(interaction) }
+        }
+        for promise in snapshot.promises where promise.isOpen {
+            openPromises[promise.contactID, default: []].append(promise)
+        }
+        for event in snapshot.events.sorted(by: { $0.start < $1.start }) {
+            for id in event.attendeeIDs { upcomingEvents[id, default: []].append(event) }
+        }
+        for snooze in snapshot.snoozes { snoozes[snooze.contactID] = snooze.until }
+    }
+}
