@@ -1,0 +1,60 @@
+import Domain
+import Foundation
+
+/// The user's settings from `$XDG_CONFIG_HOME/rapport/config.toml`: read,
+/// never executed. A missing file means every default.
+public struct Config: Equatable, Sendable {
+    public var theme: String?
+    /// Seconds between background rescorings of attention.
+    public var rescoreSeconds: Int = 60
+    public var playbook: Playbook = .standard
+    /// Key overrides by command id, merged over the defaults by the keymap.
+    public var keys: [String: [String]] = [:]
+
+    public init() {}
+
+    public static func defaultPath(environment: [String: String]) -> String {
+        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.config"
+        return base + "/rapport/config.toml"
+    }
+
+    public static func load(path: String) throws -> Config {
+        try parse(SettingsReader.load(path: path), file: path)
+    }
+
+    public static func parse(_ table: [String: SettingValue], file: String) throws -> Config {
+        var config = Config()
+        for (key, value) in table.sorted(by: { $0.key < $1.key }) {
+            switch key {
+            case "theme":
+                guard let name = value.string, !name.isEmpty else {
+                    throw SettingsError(file: file, "theme must be a theme name such as \"light\"")
+                }
+                config.theme = name
+            case "rescore_seconds":
+                guard let seconds = value.int, (5...86_400).contains(seconds) else {
+                    throw SettingsError(file: file, "rescore_seconds must be a whole number from 5 to 86400")
+                }
+                config.rescoreSeconds = seconds
+            case "playbook":
+                guard let sections = value.table else { throw SettingsError(file: file, "[playbook] must be a table") }
+                config.playbook = try PlaybookSettings.apply(sections, to: .standard, file: file, prefix: "playbook.")
+            case "keys":
+                guard let keys = value.table else { throw SettingsError(file: file, "[keys] must be a table") }
+                for (command, binding) in keys {
+                    switch binding {
+                    case .string(let key): config.keys[command] = [key]
+                    case .array(let list) where list.allSatisfy({ $0.string != nil }):
+                        config.keys[command] = list.compactMap(\.string)
+                    default:
+                        throw SettingsError(file: file, "keys.\(command) must be a key or a list of keys")
+                    }
+                }
+            default:
+                throw SettingsError(file: file, "unknown setting \(key)")
+            }
+        }
+        return config
+    }
+}

@@ -1,0 +1,74 @@
+import Domain
+import Foundation
+import Testing
+@testable import App
+
+/// The repository root, for reading the shipped seeds and themes.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+@Suite struct SettingsTests {
+    @Test func shippedPlaybookEqualsTheStandardOne() throws {
+        let path = repositoryRoot.appendingPathComponent("seeds/playbook.toml").path
+        let table = try SettingsReader.load(path: path)
+        #expect(try PlaybookSettings.apply(table, to: Playbook(), file: path) == .standard)
+        // And every value in it is read: changing one changes the playbook.
+        var changed = table
+        changed["rapport"] = .table(["touches": .int(9)])
+        #expect(try PlaybookSettings.apply(changed, to: .standard, file: path).rapport.touches == 9)
+    }
+
+    @Test func configOverridesOnlyWhatItNames() throws {
+        let config = try Config.parse(SettingsReader.parse("""
+            theme = "light"
+            rescore_seconds = 30
+            [playbook.keep_in_touch]
+            inner = { ideal = 7, max = 10 }
+            [playbook.promises]
+            mine_weight = 150
+            [keys]
+            quit = ["q", "Q"]
+            help = "F1"
+            """, file: "config.toml"), file: "config.toml")
+        #expect(config.theme == "light")
+        #expect(config.rescoreSeconds == 30)
+        #expect(config.playbook.keepInTouch.inner == Cadence(idealDays: 7, maximumDays: 10))
+        #expect(config.playbook.promises.mineWeight == 150)
+        #expect(config.playbook.promises.minePerDay == Playbook.standard.promises.minePerDay)
+        #expect(config.keys == ["quit": ["q", "Q"], "help": ["F1"]])
+    }
+
+    @Test(arguments: [
+        ("[playbook.promises]\nmine_wieght = 1", "config.toml: unknown playbook key playbook.promises.mine_wieght"),
+        ("[playbook.nope]\nx = 1", "config.toml: unknown playbook section [playbook.nope]"),
+        ("[playbook.keep_in_touch]\ninner = { ideal = 30, max = 10 }",
+         "config.toml: playbook.keep_in_touch.inner must be { ideal = DAYS, max = DAYS } with 1 <= ideal <= max"),
+        ("[playbook.follow_up]\nwithin_days = \"two\"",
+         "config.toml: playbook.follow_up.within_days must be a whole number of days from 0 to 36500"),
+        ("rescore_seconds = 0", "config.toml: rescore_seconds must be a whole number from 5 to 86400"),
+        ("colour = \"red\"", "config.toml: unknown setting colour"),
+    ])
+    func badSettingsAreNamed(_ text: String, _ message: String) throws {
+        #expect(throws: SettingsError.self) {
+            try Config.parse(SettingsReader.parse(text, file: "config.toml"), file: "config.toml")
+        }
+        do {
+            _ = try Config.parse(SettingsReader.parse(text, file: "config.toml"), file: "config.toml")
+        } catch {
+            #expect("\(error)" == message)
+        }
+    }
+
+    @Test func malformedTomlGivesItsLine() {
+        do {
+            _ = try SettingsReader.parse("theme = \"light\"\nrescore_seconds = = 3\n", file: "config.toml")
+            Issue.record("expected a parse error")
+        } catch {
+            #expect("\(error)".hasPrefix("config.toml: line 2:"))
+        }
+    }
+
+    @Test func missingConfigFileMeansDefaults() throws {
+        #expect(try Config.load(path: "/nonexistent/rapport/config.toml") == Config())
+    }
+}
