@@ -1,0 +1,99 @@
+import Dispatch
+import Domain
+import Foundation
+import Store
+import UI
+
+/// The dashboard's runtime: the UI loop that reads keys, reduces actions,
+/// draws frames, and hands effects to background queues.
+///
+/// Invariant: the backend (ncurses) is only ever called from the thread
+/// that calls `run()`. Background work reaches the loop only through the
+/// inbox, which the loop drains every 50 ms.
+public final class Dashboard {
+    private let backend: Backend
+    private let store: Store
+    private let reducer: Reducer
+    private let scoring: ScoringJob
+    private let writes: WriteExecutor
+    private let inbox = Inbox()
+    private let writeQueue = DispatchQueue(label: "rapport.writes", qos: .userInitiated)
+    private let renderer: DashboardRenderer
+    private var state: AppState
+
+    /// - Parameters:
+    ///   - startupMessages: shown in the status line once the dashboard is up
+    ///     (a broken theme file, a key bound twice).
+    ///   - loadDemo: loads the demo data into an empty store (the welcome screen's key).
+    public init(backend: Backend, store: Store, config: Config, calendar: Calendar,
+                clock: @escaping @Sendable () -> Date = { Date() },
+                startupMessages: [String] = [],
+                loadDemo: @escaping @Sendable (Store) throws -> Void) {
+        self.backend = backend
+        self.store = store
+        self.reducer = Reducer(now: clock)
+        self.writes = WriteExecutor(store: store, loadDemo: loadDemo)
+        self.renderer = DashboardRenderer(calendar: calendar)
+        let keymap = Keymap(overrides: config.keys)
+        self.state = AppState(size: backend.size, keymap: keymap)
+        let messages = startupMessages + keymap.warnings
+        if !messages.isEmpty { state.message = StatusMessage(text: messages.joined(separator: " · "), isError: true) }
+        let inbox = self.inbox
+        self.scoring = ScoringJob(store: store, scorer: AttentionScorer(playbook: config.playbook, calendar: calendar),
+                                  interval: TimeInterval(config.rescoreSeconds), clock: clock,
+                                  deliver: { inbox.post(.libraryLoaded($0)) },
+                                  fail: { inbox.post(.writeFailed($0)) })
+    }
+
+    /// Runs until the user quits; writes still in flight are finished first.
+    public func run() {
+        scoring.start()
+        defer {
+            scoring.stop()
+            writeQueue.sync {}
+        }
+        var dirty = true
+        while state.running {
+            if dirty {
+                backend.draw(renderer.render(state))
+                dirty = false
+            }
+            if let key = backend.nextKey(timeoutMilliseconds: 50) {
+                if key == .resize {
+                    dispatch(.resized(backend.size))
+                } else if let action = KeyRouter.action(for: key, in: state) {
+                    dispatch(action)
+                }
+                dirty = true
+            }
+            for action in inbox.drain() {
+                dispatch(action)
+                dirty = true
+            }
+        }
+    }
+
+    private func dispatch(_ action: Action) {
+        for effect in reducer.reduce(&state, action) {
+            switch effect {
+            case .write(let write, let description, let isUndo):
+                let writes = self.writes, inbox = self.inbox
+                writeQueue.async { @Sendable in
+                    do {
+                        let inverse = try writes.perform(write)
+                        let undo = inverse.map { UndoStep(write: $0, description: description) }
+                        inbox.post(.writeFinished(description: description, undo: undo, isUndo: isUndo))
+                    } catch {
+                        inbox.post(.writeFailed("not saved: \(error)"))
+                    }
+                }
+            case .rescore:
+                scoring.trigger()
+            case .suspend:
+                backend.suspend()
+            case .quit:
+                break
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Dispatch
+import Domain
+import Foundation
+import Store
+import Synchronization
+
+/// Recomputes attention on a background queue: every `interval` seconds,
+/// right after each write (`trigger`), and soon after another rapport
+/// process writes to the same file (its change token moves).
+///
+/// At most one computation runs at a time, and a trigger during one runs
+/// exactly one more afterwards, so triggers never pile up and results
+/// arrive in order (gitui's AsyncSingleJob). Results go to the UI loop's
+/// inbox; this type never touches the terminal.
+final class ScoringJob: Sendable {
+    private struct Status {
+        var running = false
+        var again = false
+        var lastToken: Int64?
+        var lastRun = Date.distantPast
+    }
+
+    private let store: Store
+    private let scorer: AttentionScorer
+    private let interval: TimeInterval
+    private let pollInterval: TimeInterval
+    private let clock: @Sendable () -> Date
+    private let deliver: @Sendable (Library) -> Void
+    private let fail: @Sendable (String) -> Void
+    private let queue = DispatchQueue(label: "rapport.scoring", qos: .utility)
+    private let status = Mutex(Status())
+    private let timer = Mutex<DispatchSourceTimer?>(nil)
+
+    init(store: Store, scorer: AttentionScorer, interval: TimeInterval, pollInterval: TimeInterval = 1,
+         clock: @escaping @Sendable () -> Date, deliver: @escaping @Sendable (Library) -> Void,
+         fail: @escaping @Sendable (String) -> Void) {
+        self.store = store
+        self.scorer = scorer
+        self.interval = interval
+        self.pollInterval = min(pollInterval, interval)
+        self.clock = clock
+        self.deliver = deliver
+        self.fail = fail
+    }
+
+    /// Starts the timer; the first scoring runs at once.
+    nonisolated func start() {
+        let source = DispatchSource.makeTimerSource(queue: queue)
+        source.schedule(deadline: .now() + pollInterval, repeating: pollInterval, leeway: .milliseconds(100))
+        source.setEventHandler { @Sendable [weak self] in self?.tick() }
+        timer.withLock { $0 = source }
+        source.resume()
+        trigger()
+    }
+
+    func stop() {
+        timer.withLock { source in
+            source?.cancel()
+            source = nil
+        }
+    }
+
+    /// Asks for a fresh score as soon as possible.
+    func trigger() {
+        let start = status.withLock { s -> Bool in
+            if s.running { s.again = true; return false }
+            s.running = true
+            return true
+        }
+        if start { queue.async { @Sendable [weak self] in self?.run() } }
+    }
+
+    /// On each poll: rescore when the period has passed or another process wrote.
+    private func tick() {
+        let token = try? store.changeToken()
+        let due = status.withLock { s in
+            s.lastToken != token || clock().timeIntervalSince(s.lastRun) >= interval
+        }
+        if due { trigger() }
+    }
+
+    private func run() {
+        while true {
+            do {
+                let token = try store.changeToken()
+                let now = clock()
+                let library = Library(snapshot: try store.snapshot(), scorer: scorer, now: now)
+                status.withLock { s in
+                    s.lastToken = token
+                    s.lastRun = now
+                }
+                deliver(library)
+            } catch {
+                fail("could not read the database: \(error)")
+            }
+            let again = status.withLock { s -> Bool in
+                if s.again { s.again = false; return true }
+                s.running = false
+                return false
+            }
+            if !again { return }
+        }
+    }
+}

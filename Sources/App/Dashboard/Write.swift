@@ -1,0 +1,26 @@
+import Domain
+import Foundation
+
+/// A change to the relationship book, as the dashboard asks for it. Each
+/// write, once done, yields the write that undoes it.
+public enum Write: Hashable, Sendable {
+    case addContact(Contact)
+    case updateContact(Contact)
+    case deleteContact(Int64)
+    case setArchived(Int64, Bool)
+    case logInteraction(Interaction)
+    case deleteInteraction(Int64)
+    case addPromise(Promise)
+    case deletePromise(Int64)
+    case setPromiseDone(Int64, Date?)
+    case snooze(Int64, Day?)
+    case loadDemo
+}
+
+/// What `reduce` asks the runtime to do; results come back as actions.
+public enum Effect: Hashable, Sendable {
+    case write(Write, description: String, isUndo: Bool)
+    case rescore
+    case suspend
+    case quit
+}

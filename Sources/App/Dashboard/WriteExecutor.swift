@@ -1,0 +1,68 @@
+import Domain
+import Foundation
+import Store
+
+/// Carries out the dashboard's writes on the store, each in one
+/// transaction, and returns the write that undoes it.
+struct WriteExecutor: Sendable {
+    let store: Store
+    let loadDemo: @Sendable (Store) throws -> Void
+
+    /// The inverse of `write`, or nil when it cannot be undone (the demo).
+    func perform(_ write: Write) throws -> Write? {
+        switch write {
+        case .loadDemo:
+            try loadDemo(store)
+            return nil
+        default:
+            return try store.write { tx in try apply(write, tx) }
+        }
+    }
+
+    private func apply(_ write: Write, _ tx: StoreTransaction) throws -> Write? {
+        switch write {
+        case .addContact(let contact):
+            let saved = try tx.insert(contact)
+            return .deleteContact(saved.id!)
+        case .updateContact(let contact):
+            guard let id = contact.id, let before = try tx.contact(id: id) else { throw StoreError.notFound(kind: "contact", id: contact.id ?? -1) }
+            _ = try tx.update(contact)
+            return .updateContact(before)
+        case .deleteContact(let id):
+            guard let before = try tx.contact(id: id) else { throw StoreError.notFound(kind: "contact", id: id) }
+            try tx.deleteContact(id: id)
+            var restored = before
+            restored.id = nil
+            return .addContact(restored)
+        case .setArchived(let id, let archived):
+            try tx.setArchived(id: id, archived)
+            return .setArchived(id, !archived)
+        case .logInteraction(let interaction):
+            let saved = try tx.insert(interaction)
+            return .deleteInteraction(saved.id!)
+        case .deleteInteraction(let id):
+            guard var before = try tx.interaction(id: id) else { throw StoreError.notFound(kind: "interaction", id: id) }
+            try tx.deleteInteraction(id: id)
+            before.id = nil
+            return .logInteraction(before)
+        case .addPromise(let promise):
+            let saved = try tx.insert(promise)
+            return .deletePromise(saved.id!)
+        case .deletePromise(let id):
+            guard var before = try tx.promise(id: id) else { throw StoreError.notFound(kind: "promise", id: id) }
+            try tx.deletePromise(id: id)
+            before.id = nil
+            return .addPromise(before)
+        case .setPromiseDone(let id, let date):
+            guard let before = try tx.promise(id: id) else { throw StoreError.notFound(kind: "promise", id: id) }
+            _ = try tx.setPromiseDone(id: id, at: date)
+            return .setPromiseDone(id, before.doneAt)
+        case .snooze(let id, let until):
+            let before = try tx.snoozes().first { $0.contactID == id }?.until
+            try tx.snooze(contactID: id, until: until)
+            return .snooze(id, before)
+        case .loadDemo:
+            return nil
+        }
+    }
+}
