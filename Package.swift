@@ -22,6 +22,7 @@ let package = Package(
         .target(name: "Domain"),
         .target(name: "UI"),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "UITests", dependencies: ["UI"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )
