@@ -20,7 +20,7 @@ extension Buffer {
                 let w = DisplayWidth.drawn(character)
                 if column + w > clip.x {
                     // Straddles the left edge: show a blank for the visible half.
-                    for c in clip.x..<min(column + w, clip.maxX) { self[c, y] = Cell(text: " ", width: 1, role: span.role) }
+                    for c in clip.x..<min(column + w, clip.maxX) { put(" ", x: c, y: y, role: span.role, maxX: clip.maxX) }
                 }
                 column += w
                 rest = rest.dropFirst()
@@ -53,24 +53,6 @@ extension Buffer {
         let c = clip.intersection(area)
         guard x >= c.x, x < c.maxX, y >= c.y, y < c.maxY else { return }
         put(glyph, x: x, y: y, role: role, maxX: c.maxX)
-    }
-}
-
-extension Buffer {
-    /// Fills `rect` with blanks of `role`, also blanking the outer half of
-    /// any wide glyph that the rectangle's left or right edge cuts.
-    public mutating func clear(_ rect: Rect, role: Role) {
-        let r = rect.intersection(area)
-        guard !r.isEmpty else { return }
-        for y in r.y..<r.maxY {
-            if self[r.x, y].isContinuation, r.x > 0 {
-                self[r.x - 1, y] = Cell(text: " ", width: 1, role: self[r.x - 1, y].role)
-            }
-            if r.maxX < size.width, self[r.maxX, y].isContinuation {
-                self[r.maxX, y] = Cell(text: " ", width: 1, role: self[r.maxX, y].role)
-            }
-        }
-        fill(r, role: role)
     }
 }
 

@@ -27,7 +27,7 @@ public struct Overlay: Hashable, Sendable {
     @discardableResult
     public func render(in screen: Rect, to buffer: inout Buffer) -> Rect {
         let box = area(in: screen)
-        buffer.clear(box, role: .overlay)
+        buffer.fill(box, role: .overlay)
         Block(title: title, footer: footer, focused: true, fill: .overlay).render(in: box, to: &buffer)
         return box.inset(by: 1)
     }
