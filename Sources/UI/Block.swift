@@ -28,13 +28,18 @@ public struct Block: Hashable, Sendable {
         if let fill { buffer.fill(inner(area), role: fill) }
         let role: Role = focused ? .borderFocused : .border
         let right = area.maxX - 1, bottom = area.maxY - 1
-        for x in area.x...right {
-            buffer.set("─", x: x, y: area.y, role: role, clip: clip)
-            buffer.set("─", x: x, y: bottom, role: role, clip: clip)
+        // A box one cell thin degrades to a single line, not to crossed edges.
+        if area.height == 1 || area.width >= 2 {
+            for x in area.x...right {
+                buffer.set("─", x: x, y: area.y, role: role, clip: clip)
+                buffer.set("─", x: x, y: bottom, role: role, clip: clip)
+            }
         }
-        for y in area.y...bottom {
-            buffer.set("│", x: area.x, y: y, role: role, clip: clip)
-            buffer.set("│", x: right, y: y, role: role, clip: clip)
+        if area.width == 1 || area.height >= 2 {
+            for y in area.y...bottom {
+                buffer.set("│", x: area.x, y: y, role: role, clip: clip)
+                buffer.set("│", x: right, y: y, role: role, clip: clip)
+            }
         }
         if area.width >= 2, area.height >= 2 {
             buffer.set("┌", x: area.x, y: area.y, role: role, clip: clip)

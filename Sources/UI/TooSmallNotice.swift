@@ -24,21 +24,27 @@ public struct TooSmallNotice: Hashable, Sendable {
         ]
     }
 
+    /// The first wording that fits on one line, else the first that fits
+    /// wrapped without breaking a word, else "!".
+    func bestFit(width: Int, height: Int) -> [Line] {
+        let candidates = wordings.map { Line($0, role: .statusError) }
+        if let one = candidates.first(where: { $0.width <= width }), height >= 1 { return [one] }
+        for line in candidates {
+            let wrapped = line.wrapped(to: width)
+            let words = line.text.split(separator: " ")
+            if wrapped.count <= height, wrapped.count <= words.count,
+               !words.contains(where: { DisplayWidth.of($0) > width }) {
+                return wrapped
+            }
+        }
+        return [Line("!", role: .statusError)]
+    }
+
     public func render(in area: Rect, to buffer: inout Buffer) {
         let clip = area.intersection(buffer.area)
         guard !clip.isEmpty else { return }
         buffer.fill(clip, role: .text)
-        var lines = [Line("!", role: .statusError)]
-        for wording in wordings {
-            let wrapped = Line(wording, role: .statusError).wrapped(to: clip.width)
-            // A wording fits if no word had to be broken and the lines fit.
-            let words = wording.split(separator: " ").count
-            let brokenWord = wrapped.count > words || wording.split(separator: " ").contains { DisplayWidth.of($0) > clip.width }
-            if wrapped.count <= clip.height, !brokenWord {
-                lines = wrapped
-                break
-            }
-        }
+        let lines = bestFit(width: clip.width, height: clip.height)
         let top = clip.y + (clip.height - lines.count) / 2
         for (i, line) in lines.enumerated() {
             let x = clip.x + (clip.width - line.width) / 2
