@@ -21,12 +21,8 @@ let package = Package(
     targets: [
         .target(name: "Domain"),
         .target(name: "UI"),
-        .target(name: "App", dependencies: [
-            "Domain", "UI",
-            .product(name: "TOMLKit", package: "TOMLKit"),
-        ]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
-        .testTarget(name: "AppTests", dependencies: ["App"]),
+        .testTarget(name: "UITests", dependencies: ["UI"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

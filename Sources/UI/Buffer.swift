@@ -20,11 +20,19 @@ public struct Buffer: Hashable, Sendable {
         set { cells[y * size.width + x] = newValue }
     }
 
-    /// Fills `rect` with blanks of `role`.
+    /// Fills `rect` with blanks of `role`. A wide glyph cut by the left or
+    /// right edge loses its outer half too (blanked in its own role), so no
+    /// half glyph is left orphaned.
     public mutating func fill(_ rect: Rect, role: Role) {
         let r = rect.intersection(area)
         guard !r.isEmpty else { return }
         for y in r.y..<r.maxY {
+            if self[r.x, y].isContinuation, r.x > 0 {
+                self[r.x - 1, y] = Cell(text: " ", width: 1, role: self[r.x - 1, y].role)
+            }
+            if r.maxX < size.width, self[r.maxX, y].isContinuation {
+                self[r.maxX, y] = Cell(text: " ", width: 1, role: self[r.maxX, y].role)
+            }
             for x in r.x..<r.maxX { self[x, y] = Cell(text: " ", width: 1, role: role) }
         }
     }

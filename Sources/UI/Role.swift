@@ -24,6 +24,9 @@ public enum Role: String, CaseIterable, Hashable, Sendable {
     case input = "input"
     case inputFocused = "input.focused"
     case inputError = "input.error"
+    /// The cell under the text cursor in the focused form field, drawn in the
+    /// buffer so goldens show it and terminals without a visible cursor too.
+    case inputCursor = "input.cursor"
     case overlay = "overlay"
     /// A control character from user data, drawn as a visible stand-in.
     case placeholder = "placeholder"
