@@ -21,7 +21,9 @@ let package = Package(
     targets: [
         .target(name: "Domain"),
         .target(name: "UI"),
+        .target(name: "Store", dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
     ],
     swiftLanguageModes: [.v6]
 )
