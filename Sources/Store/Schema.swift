@@ -6,9 +6,11 @@ import GRDB
 /// - Migration ids ("v1", "v2", …) are never edited or removed once shipped;
 ///   a change to the schema is a new migration appended at the end.
 /// - Every enum column has a CHECK listing its values, every day column a
-///   CHECK that it is a real calendar day (`date(x) = x`), and links between
-///   rows are foreign keys, so that a bad write fails instead of storing
-///   something the Domain cannot read back.
+///   CHECK that it is a real calendar day, and links between rows are
+///   foreign keys, so that a bad write fails instead of storing something
+///   the Domain cannot read back. Days are checked with
+///   `date(x, '+0 days') IS x`: plain `date(x) = x` accepts Feb 30 (the
+///   modifier normalises it to Mar 2) and "soon" (NULL passes a CHECK).
 /// - Deleting a contact deletes what only makes sense with it (emails,
 ///   phones, tags, promises, links to interactions and events, its snooze
 ///   and attention row). Interactions left with no contact are deleted by
@@ -38,12 +40,12 @@ enum Schema {
                     CHECK (circle IN ('inner', 'active', 'network', 'acquaintance', 'archived')),
                 cadence_ideal_days INTEGER CHECK (cadence_ideal_days > 0),
                 cadence_maximum_days INTEGER CHECK (cadence_maximum_days >= cadence_ideal_days),
-                birthday TEXT CHECK (date(birthday) = birthday OR (birthday GLOB '--[01][0-9]-[0-3][0-9]'
-                    AND date('2000' || substr(birthday, 2)) = '2000' || substr(birthday, 2))),
-                anniversary TEXT CHECK (date(anniversary) = anniversary OR (anniversary GLOB '--[01][0-9]-[0-3][0-9]'
-                    AND date('2000' || substr(anniversary, 2)) = '2000' || substr(anniversary, 2))),
+                birthday TEXT CHECK (date(birthday, '+0 days') IS birthday OR (birthday GLOB '--[01][0-9]-[0-3][0-9]'
+                    AND date('2000' || substr(birthday, 2), '+0 days') IS '2000' || substr(birthday, 2))),
+                anniversary TEXT CHECK (date(anniversary, '+0 days') IS anniversary OR (anniversary GLOB '--[01][0-9]-[0-3][0-9]'
+                    AND date('2000' || substr(anniversary, 2), '+0 days') IS '2000' || substr(anniversary, 2))),
                 met_at TEXT NOT NULL DEFAULT '',
-                met_on TEXT CHECK (date(met_on) = met_on),
+                met_on TEXT CHECK (date(met_on, '+0 days') IS met_on),
                 met_via TEXT NOT NULL DEFAULT '',
                 drives TEXT NOT NULL DEFAULT '',
                 notes TEXT NOT NULL DEFAULT '',
@@ -125,7 +127,7 @@ enum Schema {
                 contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
                 text TEXT NOT NULL,
                 owner TEXT NOT NULL CHECK (owner IN ('mine', 'theirs')),
-                due TEXT CHECK (date(due) = due),
+                due TEXT CHECK (date(due, '+0 days') IS due),
                 created_at INTEGER NOT NULL,
                 interaction_id INTEGER REFERENCES interaction(id) ON DELETE SET NULL,
                 done_at INTEGER
@@ -157,7 +159,7 @@ enum Schema {
 
             CREATE TABLE snooze (
                 contact_id INTEGER PRIMARY KEY REFERENCES contact(id) ON DELETE CASCADE,
-                until TEXT NOT NULL CHECK (date(until) = until)
+                until TEXT NOT NULL CHECK (date(until, '+0 days') IS until)
             );
 
             -- Scores computed in the background; a cache, rebuilt whole on every run.
@@ -171,7 +173,7 @@ enum Schema {
                 cadence_ideal_days INTEGER,
                 cadence_maximum_days INTEGER,
                 touches INTEGER NOT NULL,
-                snoozed_until TEXT CHECK (date(snoozed_until) = snoozed_until),
+                snoozed_until TEXT CHECK (date(snoozed_until, '+0 days') IS snoozed_until),
                 computed_at INTEGER NOT NULL
             );
             CREATE INDEX attention_by_score ON attention(score DESC);

@@ -41,7 +41,16 @@ public final class Store: Sendable {
         try self.init(path: path, migrator: Schema.migrator(), now: Date())
     }
 
-    /// Opens with an explicit migrator and clock, so tests can play a newer build.
+    /// Opens as a newer build would: with extra migrations (id, SQL) after this build's, at `now`.
+    /// For tests of backups and of files from newer builds.
+    convenience init(path: String, extraMigrations: [(id: String, sql: String)], now: Date) throws {
+        let extra = extraMigrations.map { migration in
+            (migration.id, { @Sendable (db: Database) throws in try db.execute(sql: migration.sql) })
+        }
+        try self.init(path: path, migrator: Schema.migrator(extraMigrations: extra), now: now)
+    }
+
+    /// Opens with an explicit migrator and clock.
     init(path: String, migrator: DatabaseMigrator, now: Date) throws {
         self.path = path
         try DatabaseFile.prepare(path: path)

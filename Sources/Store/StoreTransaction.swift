@@ -43,3 +43,14 @@ public struct StoreTransaction {
         return result
     }
 }
+
+// Raw SQL, internal: for tests (`@testable import Store`) and future repair tools.
+extension StoreTransaction {
+    func execute(sql: String) throws {
+        try db.execute(sql: sql)
+    }
+
+    func fetchString(sql: String) throws -> String? {
+        try String.fetchOne(db, sql: sql)
+    }
+}
