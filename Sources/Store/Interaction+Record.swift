@@ -1,0 +1,14 @@
+import Domain
+import GRDB
+
+/// How an Interaction maps to `interaction` and its `interaction_contact` links.
+extension Interaction {
+    static let columns = "id, occurred_at, kind, direction, summary, notes"
+
+    init(row: Row, contactIDs: [Int64]) {
+        let kind = InteractionKind(rawValue: row[2]) ?? .note
+        self.init(id: row[0], occurredAt: Columns.date(micros: row[1]), kind: kind,
+                  direction: Direction(rawValue: row[3]) ?? kind.defaultDirection,
+                  summary: row[4], notes: row[5], contactIDs: contactIDs)
+    }
+}

@@ -1,0 +1,71 @@
+import Domain
+
+/// Search keys and normalised forms kept beside a contact for fast lookups.
+///
+/// Prefix search must find "José Álvarez" from "jose", "jose al" and "alv",
+/// at 100,000 contacts, while typing. SQLite cannot split words in an index,
+/// so Store stores, per contact, the folded name from each word start
+/// ("jose alvarez", "alvarez") and the same for the nickname; a prefix query
+/// is then one index range scan.
+enum NameKeys {
+    /// Folded suffixes of `name` and `nickname` starting at each word, without duplicates.
+    static func keys(name: String, nickname: String) -> [String] {
+        var seen = Set<String>()
+        var result: [String] = []
+        for text in [name, nickname] {
+            for key in wordSuffixes(of: text.folded) where seen.insert(key).inserted {
+                result.append(key)
+            }
+        }
+        return result
+    }
+
+    /// `text` from each position where a word starts (after a space, hyphen, quote, …).
+    static func wordSuffixes(of text: String) -> [String] {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var suffixes: [String] = []
+        var previousIsWordCharacter = false
+        var index = trimmed.startIndex
+        while index < trimmed.endIndex {
+            let isWord = trimmed[index].isLetter || trimmed[index].isNumber
+            if isWord && !previousIsWordCharacter {
+                suffixes.append(String(trimmed[index...]))
+            }
+            previousIsWordCharacter = isWord
+            index = trimmed.index(after: index)
+        }
+        return suffixes
+    }
+
+    /// The column that orders contacts by name and backs the `search_name` index.
+    static func searchName(name: String, nickname: String) -> String {
+        nickname.isEmpty ? name.folded : name.folded + " " + nickname.folded
+    }
+
+    /// What a typed prefix is compared with: folded, leading spaces dropped.
+    static func queryKey(_ prefix: String) -> String {
+        String(prefix.folded.drop(while: { $0.isWhitespace }))
+    }
+
+    /// The smallest string greater than every string that starts with `prefix`
+    /// (in SQLite's BINARY order, which is code point order for UTF-8).
+    static func upperBound(ofPrefix prefix: String) -> String {
+        prefix + "\u{10FFFF}"
+    }
+
+    /// A phone number reduced to digits and a leading `+`, so "+34 600-12 34 56"
+    /// and "+34600123456" are found as duplicates.
+    static func normalizedPhone(_ phone: String) -> String {
+        var result = ""
+        for scalar in phone.unicodeScalars {
+            if scalar == "+" && result.isEmpty { result.append("+") }
+            if ("0"..."9").contains(scalar) { result.unicodeScalars.append(scalar) }
+        }
+        return result
+    }
+
+    /// An email address compared case-insensitively, without surrounding spaces.
+    static func normalizedEmail(_ email: String) -> String {
+        email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+}

@@ -1,0 +1,132 @@
+// Store: rapport's persistence, on one SQLite file through GRDB.
+//
+// It exists so that App, the command line and Interop speak Domain values
+// only: no GRDB type appears in its public API, so that a second backend
+// (PostgreSQL, for a team sharing one book) can be added without touching
+// them. It imports Domain and GRDB; App and the executable import it.
+//
+// Invariants kept here:
+// - The file is in WAL mode, so the dashboard reads while a script writes.
+// - Writes are IMMEDIATE transactions (GRDB 7's default for writes) with a
+//   10 s busy timeout: two rapport processes on one file wait for each other
+//   instead of failing with "database is locked".
+// - Every SQLite error leaves Store as a `StoreError` with a one-line message.
+import Domain
+import Foundation
+import GRDB
+
+/// The relationship book on disk: opens (creating and migrating) the file and
+/// runs reads and atomic writes on it.
+public final class Store: Sendable {
+    /// The database file.
+    public let path: String
+    private let pool: DatabasePool
+    /// A connection that never writes, kept to read `PRAGMA data_version`,
+    /// which changes on it whenever any other connection (in any process) commits.
+    private let watcher: DatabaseQueue
+
+    /// How long a write waits for another process's write to finish.
+    static let busyTimeout: TimeInterval = 10
+
+    /// Opens the database at `path`, creating it (folder 0700, file 0600) and
+    /// migrating it to this build's schema.
+    ///
+    /// Before an existing file is migrated, a copy is written next to it
+    /// (`<path>.backup-<last migration>-<yyyyMMdd-HHmmss>`).
+    ///
+    /// - throws: `StoreError.newerSchema` for a file from a newer rapport
+    ///   (left untouched), `.notADatabase` for a file that is not SQLite,
+    ///   `.notARapportDatabase`, `.unwritableLocation`, `.readOnly`, …
+    public convenience init(path: String) throws {
+        try self.init(path: path, migrator: Schema.migrator(), now: Date())
+    }
+
+    /// Opens as a newer build would: with extra migrations (id, SQL) after this build's, at `now`.
+    /// For tests of backups and of files from newer builds.
+    convenience init(path: String, extraMigrations: [(id: String, sql: String)], now: Date) throws {
+        let extra = extraMigrations.map { migration in
+            (migration.id, { @Sendable (db: Database) throws in try db.execute(sql: migration.sql) })
+        }
+        try self.init(path: path, migrator: Schema.migrator(extraMigrations: extra), now: now)
+    }
+
+    /// Opens with an explicit migrator and clock.
+    init(path: String, migrator: DatabaseMigrator, now: Date) throws {
+        self.path = path
+        try DatabaseFile.prepare(path: path)
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(Store.busyTimeout)
+        configuration.label = "rapport"
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError.wrap(error, path: path)
+        }
+        DatabaseFile.restrictSideFiles(of: path)
+        do {
+            try SchemaUpgrade.run(migrator, on: pool, path: path, now: now)
+        } catch {
+            try? pool.close()
+            throw StoreError.wrap(error, path: path)
+        }
+        var watcherConfiguration = configuration
+        watcherConfiguration.readonly = true
+        watcherConfiguration.label = "rapport.watcher"
+        do {
+            watcher = try DatabaseQueue(path: path, configuration: watcherConfiguration)
+        } catch {
+            try? pool.close()
+            throw StoreError.wrap(error, path: path)
+        }
+        self.pool = pool
+    }
+
+    /// Runs `body` in one IMMEDIATE write transaction: everything it does is
+    /// saved together, or, if it throws, nothing is.
+    public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+        try mappingErrors(path: path) {
+            try pool.write { db in try body(StoreTransaction(db)) }
+        }
+    }
+
+    /// Runs `body` in one read transaction: it sees a single consistent state
+    /// of the file, whatever other processes commit meanwhile. Writes in it fail.
+    public func read<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+        try mappingErrors(path: path) {
+            try pool.read { db in try body(StoreTransaction(db)) }
+        }
+    }
+
+    /// A number that changes whenever any process (this one included) commits a write.
+    ///
+    /// Cheap enough to poll from the dashboard's loop: compare with the last
+    /// value and reload when it differs. Values are only comparable within one Store.
+    public func changeToken() throws -> Int64 {
+        try mappingErrors(path: path) {
+            try watcher.inDatabase { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+        }
+    }
+
+    /// Where the database lives: `--db PATH` first, else `$RAPPORT_DB`, else
+    /// `$XDG_DATA_HOME/rapport/rapport.sqlite`, else `$HOME/.local/share/rapport/rapport.sqlite`.
+    ///
+    /// Empty values count as unset, as XDG asks. A leading `~/` in `explicit` is expanded.
+    public static func resolvePath(explicit: String?, environment: [String: String]) -> String {
+        func value(_ key: String) -> String? {
+            guard let text = environment[key], !text.isEmpty else { return nil }
+            return text
+        }
+        let home = value("HOME") ?? NSHomeDirectory()
+        if let explicit, !explicit.isEmpty {
+            return explicit.hasPrefix("~/") ? home + explicit.dropFirst(1) : explicit
+        }
+        if let fromEnvironment = value("RAPPORT_DB") { return fromEnvironment }
+        // XDG: a relative XDG_DATA_HOME is invalid and must be ignored.
+        if let dataHome = value("XDG_DATA_HOME"), dataHome.hasPrefix("/") {
+            return dataHome + "/rapport/rapport.sqlite"
+        }
+        return home + "/.local/share/rapport/rapport.sqlite"
+    }
+}
