@@ -21,7 +21,11 @@ let package = Package(
     targets: [
         .target(name: "Domain"),
         .target(name: "UI"),
+        .systemLibrary(name: "CNcursesw"),
+        .target(name: "Terminal", dependencies: ["UI", "CNcursesw"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "UITests", dependencies: ["UI"], exclude: ["Snapshots"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
     ],
     swiftLanguageModes: [.v6]
 )
