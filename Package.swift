@@ -21,7 +21,10 @@ let package = Package(
     targets: [
         .target(name: "Domain"),
         .target(name: "UI"),
+        .target(name: "Interop", dependencies: ["Domain"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        // Fixtures are read by path (#filePath), which works the same on Linux and macOS.
+        .testTarget(name: "InteropTests", dependencies: ["Interop"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
