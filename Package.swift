@@ -12,7 +12,7 @@ import PackageDescription
 
 let package = Package(
     name: "rapport",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
@@ -21,8 +21,19 @@ let package = Package(
     targets: [
         .target(name: "Domain"),
         .target(name: "UI"),
+        .target(name: "Store", dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Interop", dependencies: ["Domain"]),
+        .systemLibrary(name: "CNcursesw"),
+        .target(name: "Terminal", dependencies: ["UI", "CNcursesw"]),
+        .target(name: "App", dependencies: [
+            "Domain", "UI", "Store", "Interop",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "UITests", dependencies: ["UI"], exclude: ["Snapshots"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "AppTests", dependencies: ["App"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -148,7 +148,7 @@ struct DemoPlan {
             guard let kind = InteractionKind(rawValue: kindName) else {
                 throw SettingsError(file: file, "unknown interaction kind \(kindName)")
             }
-            let direction = try t["direction"]?.string.map { name -> Direction in
+            let direction = try t["direction"]?.string.map { name -> Domain.Direction in
                 guard let d = Direction(rawValue: name) else { throw SettingsError(file: file, "unknown direction \(name)") }
                 return d
             }

@@ -15,7 +15,7 @@ public enum Constraint: Hashable, Sendable {
 }
 
 /// Which way a rectangle is cut.
-public enum Direction: Hashable, Sendable {
+public enum Axis: Hashable, Sendable {
     /// Parts stacked top to bottom (cuts are horizontal lines).
     case vertical
     /// Parts side by side, left to right.

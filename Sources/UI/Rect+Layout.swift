@@ -4,7 +4,7 @@ extension Rect {
     /// Parts never overlap and never leave the rectangle; when space runs out
     /// the last parts get zero size instead of negative ones. Leftover space
     /// with no `fill`/`min` part to take it stays unused at the end.
-    public func split(_ direction: Direction, _ constraints: [Constraint], spacing: Int = 0) -> [Rect] {
+    public func split(_ direction: Axis, _ constraints: [Constraint], spacing: Int = 0) -> [Rect] {
         guard !constraints.isEmpty else { return [] }
         let total = direction == .vertical ? height : width
         let gaps = max(0, spacing) * (constraints.count - 1)

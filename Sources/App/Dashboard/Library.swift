@@ -10,6 +10,8 @@ public struct Library: Sendable {
     public let today: Day
     /// The user's calendar and time zone, in which days are counted.
     public let calendar: Calendar
+    /// Touches that make rapport (the dots), from the playbook.
+    public let rapportTouches: Int
     public let contactsByID: [Int64: Contact]
     /// Not archived, highest score first; snoozed contacts last.
     public let attention: [Attention]
@@ -32,6 +34,7 @@ public struct Library: Sendable {
         self.scoredAt = now
         self.today = Day(now, in: scorer.calendar)
         self.calendar = scorer.calendar
+        self.rapportTouches = scorer.playbook.rapport.touches
         var contacts: [Int64: Contact] = [:]
         contacts.reserveCapacity(snapshot.contacts.count)
         for contact in snapshot.contacts { if let id = contact.id { contacts[id] = contact } }

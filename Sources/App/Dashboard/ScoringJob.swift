@@ -29,7 +29,8 @@ final class ScoringJob: Sendable {
     private let fail: @Sendable (String) -> Void
     private let queue = DispatchQueue(label: "rapport.scoring", qos: .utility)
     private let status = Mutex(Status())
-    private let timer = Mutex<DispatchSourceTimer?>(nil)
+    /// Created once; DispatchSource is itself safe to use from any thread.
+    private nonisolated(unsafe) let timer: DispatchSourceTimer
 
     init(store: Store, scorer: AttentionScorer, interval: TimeInterval, pollInterval: TimeInterval = 1,
          clock: @escaping @Sendable () -> Date, deliver: @escaping @Sendable (Library) -> Void,
@@ -41,23 +42,19 @@ final class ScoringJob: Sendable {
         self.clock = clock
         self.deliver = deliver
         self.fail = fail
+        self.timer = DispatchSource.makeTimerSource(queue: queue)
     }
 
     /// Starts the timer; the first scoring runs at once.
     nonisolated func start() {
-        let source = DispatchSource.makeTimerSource(queue: queue)
-        source.schedule(deadline: .now() + pollInterval, repeating: pollInterval, leeway: .milliseconds(100))
-        source.setEventHandler { @Sendable [weak self] in self?.tick() }
-        timer.withLock { $0 = source }
-        source.resume()
+        timer.schedule(deadline: .now() + pollInterval, repeating: pollInterval, leeway: .milliseconds(100))
+        timer.setEventHandler { @Sendable [weak self] in self?.tick() }
+        timer.resume()
         trigger()
     }
 
     func stop() {
-        timer.withLock { source in
-            source?.cancel()
-            source = nil
-        }
+        timer.cancel()
     }
 
     /// Asks for a fresh score as soon as possible.

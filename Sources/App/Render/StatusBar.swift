@@ -1,0 +1,43 @@
+import UI
+
+/// The bottom line: the hints for what the current screen can do (from the
+/// keymap, so they are always true), the last message, and when attention
+/// was last scored.
+struct StatusBar {
+    let state: AppState
+    let format: Format
+
+    var hintCommands: [Command] {
+        if state.form != nil { return [] }
+        if state.helpVisible { return [.back, .moveDown, .moveUp] }
+        if state.search.typing { return [] }
+        if state.library?.snapshot.contacts.isEmpty == true { return [.loadDemo, .addContact, .help, .quit] }
+        switch state.screen {
+        case .contact?: return [.back, .logInteraction, .addPromise, .toggleDone, .edit, .snooze, .help]
+        case .eventPrep?: return [.back, .moveDown, .help]
+        case nil: break
+        }
+        switch state.view {
+        case .dashboard:
+            return [.moveDown, .toggleDone, .logInteraction, .addPromise, .open, .nextPane, .search, .undo, .help, .quit]
+        case .contacts:
+            return [.open, .search, .sort, .filter, .addContact, .logInteraction, .archive, .help, .quit]
+        case .promises:
+            return [.toggleDone, .filter, .search, .open, .undo, .help, .quit]
+        case .events:
+            return [.open, .search, .help, .quit]
+        }
+    }
+
+    func render(in area: Rect, to buffer: inout Buffer) {
+        var hints = hintCommands.map { StatusLine.Hint(key: state.keymap.shortKey($0), label: $0.label) }
+        if state.search.typing {
+            hints = [StatusLine.Hint(key: "Enter", label: "keep filter"), StatusLine.Hint(key: "Esc", label: "clear"),
+                     StatusLine.Hint(key: "↑↓", label: "move")]
+        }
+        let message: StatusLine.Message? = state.message.map { $0.isError ? .error($0.text) : .info($0.text) }
+        var right = state.library.map { "scored \(format.time($0.scoredAt))" } ?? "loading"
+        if state.pendingWrites > 0 { right = "saving… · " + right }
+        StatusLine(hints: hints, message: message, right: right).render(in: area, to: &buffer)
+    }
+}
