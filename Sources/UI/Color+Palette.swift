@@ -36,19 +36,38 @@ extension Color {
         .indexed(UInt8(nearest(to: (red, green, blue), among: 16...255)))
     }
 
-    /// This colour as a terminal with `colors` colours can show it: 256 and
-    /// up unchanged; 16: indices mapped to the nearest ANSI colour; 8: bright
-    /// variants become their base colour; fewer: the default colour.
+    /// This colour as a terminal with `colors` colours shows it: 256 and
+    /// up unchanged; 16 and 8: a palette index becomes the ANSI colour of
+    /// the same hue (bright variants only with 16); fewer: the default.
+    ///
+    /// By hue rather than by RGB distance: a pastel green (114) is nearer
+    /// to white than to ANSI green in RGB, but a theme meant "green".
     public func downsampled(toColors colors: Int) -> Color {
         guard let index else { return self }
         if colors >= 256 { return self }
-        if colors >= 16 {
-            return index < 16 ? self : Color(index: Color.nearest(to: Color.rgb(ofIndex: index), among: 0..<16))
+        if colors < 8 { return .default }
+        if index < 16 { return colors >= 16 ? self : Color(index: index % 8) }
+        let (r, g, b) = Color.rgb(ofIndex: index)
+        let high = max(r, g, b), low = min(r, g, b), spread = high - low
+        if spread * 10 < high * 3 || high < 80 {
+            // Grey: by lightness.
+            let light = (high + low) / 2
+            if colors >= 16 { return light < 60 ? .black : light < 160 ? .brightBlack : light < 230 ? .white : .brightWhite }
+            return light < 128 ? .black : .white
         }
-        if colors >= 8 {
-            if index < 16 { return Color(index: index % 8) }
-            return Color(index: Color.nearest(to: Color.rgb(ofIndex: index), among: 0..<8))
+        let d = Double(spread)
+        var hue: Double
+        if high == r {
+            hue = 60 * (Double(g - b) / d)
+        } else if high == g {
+            hue = 60 * (2 + Double(b - r) / d)
+        } else {
+            hue = 60 * (4 + Double(r - g) / d)
         }
-        return .default
+        if hue < 0 { hue += 360 }
+        let sector = Int((hue / 60).rounded()) % 6
+        let base: [Color] = [.red, .yellow, .green, .cyan, .blue, .magenta]
+        let color = base[sector]
+        return colors >= 16 && high >= 215 ? Color(index: color.index! + 8) : color
     }
 }

@@ -23,7 +23,10 @@ public struct Overlay: Hashable, Sendable {
         return room.centered(width: width, height: height)
     }
 
-    /// Draws the popup frame and returns the inside, for the content.
+    /// Draws the popup frame and returns the inside, for the content. Plain
+    /// text drawn there is in role `text`; call
+    /// `buffer.replaceRole(.text, with: .overlay, in: inside)` after drawing
+    /// it so a theme giving overlays their own background shows no patches.
     @discardableResult
     public func render(in screen: Rect, to buffer: inout Buffer) -> Rect {
         let box = area(in: screen)
