@@ -59,6 +59,18 @@ struct InteractionTests {
         #expect(try store.interactions(contactID: ana.id!, limit: 2).map(\.summary) == ["day 5", "day 4"])
     }
 
+    @Test func movingAnInteractionInTimeReordersItsContactsHistory() throws {
+        // Given two calls with Ana
+        let store = try makeStore()
+        let ana = try store.insert(Fixture.contact("Ana"))
+        let early = try store.insert(Interaction(occurredAt: Fixture.at(days: 1), kind: .call, contactIDs: [ana.id!]))
+        let late = try store.insert(Interaction(occurredAt: Fixture.at(days: 2), kind: .call, contactIDs: [ana.id!]))
+        // When the early one is moved after the late one (the copy of its time on the links follows by trigger)
+        try store.write { try $0.execute(sql: "UPDATE interaction SET occurred_at = occurred_at + 86400000000 * 5 WHERE id = \(early.id!)") }
+        // Then it comes first in Ana's history
+        #expect(try store.interactions(contactID: ana.id!).map(\.id) == [early.id, late.id])
+    }
+
     @Test func timelineInterleavesPromisesAtTheirCreation() throws {
         // Given Ana with a call on day 1, a promise made on day 2, a meeting on day 3,
         // and a promise made during the meeting (same instant), done later
