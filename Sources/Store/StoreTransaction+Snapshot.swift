@@ -8,6 +8,9 @@ extension StoreTransaction {
     /// each table is read once, in full, and link tables are grouped in
     /// Swift by a merge on ids, never queried once per row. Run it inside
     /// `Store.read` so that all queries see the same state.
+    ///
+    /// Archived contacts and done promises are included (scoring decides).
+    /// Contacts, interactions and promises come by id, events by start.
     public func snapshot() throws -> Snapshot {
         let contacts = try loadContacts(orderBy: "id")
         let interactions = try allInteractions()

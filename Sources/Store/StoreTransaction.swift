@@ -7,6 +7,8 @@ import GRDB
 /// group several writes (an import, "log interaction and add its promise")
 /// atomically, and so that Store's one-call methods reuse the same SQL. It
 /// is only valid inside the closure it was given to and cannot cross threads.
+/// Inside `Store.read` the connection is read-only: a write there fails
+/// with `StoreError.readOnly`.
 public struct StoreTransaction {
     let db: Database
 

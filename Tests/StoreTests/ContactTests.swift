@@ -43,6 +43,18 @@ struct ContactTests {
         #expect(try store.contact(id: 12345) == nil)
     }
 
+    @Test func aContactWithAnIdKeepsIt() throws {
+        // Given a contact from a backup, with its id
+        let store = try makeStore()
+        var restored = Fixture.contact("Ana")
+        restored.id = 40
+        // When it is inserted, Then it keeps that id, and new contacts come after it
+        #expect(try store.insert(restored) == restored)
+        #expect(try store.insert(Fixture.contact("Bea")).id == 41)
+        // And inserting the same id again is refused
+        #expect(throws: StoreError.self) { try store.insert(restored) }
+    }
+
     @Test func updateReplacesFieldsAndDetails() throws {
         // Given a saved contact
         let store = try makeStore()
