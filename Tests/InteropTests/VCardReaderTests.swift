@@ -156,4 +156,11 @@ import Testing
         data.append(text.data(using: .utf16LittleEndian)!)
         #expect(try VCardReader.contacts(in: data, now: Fixture.now).map(\.contact.name) == ["José"])
     }
+
+    @Test func bytesThatAreNotUTF8FallBackToWindows1252() throws {
+        var data = Data("BEGIN:VCARD\nVERSION:2.1\nFN:Ren".utf8)
+        data.append(contentsOf: [0xE9, 0x20, 0x80]) // "é €" in Windows-1252, invalid UTF-8
+        data.append(contentsOf: Data("\nEND:VCARD\n".utf8))
+        #expect(try VCardReader.contacts(in: data, now: Fixture.now).first?.contact.name == "René €")
+    }
 }
