@@ -50,8 +50,8 @@ public struct VCardProperty: Hashable, Sendable {
     /// Upper-cased: `EMAIL`, `X-RAPPORT-CIRCLE`.
     public var name: String
     /// Upper-cased parameter names to their values, in file order:
-    /// `TYPE=work,voice` and `TYPE=work;TYPE=voice` both give
-    /// `["TYPE": ["work", "voice"]]`. A vCard 2.1 bare parameter (`WORK`,
+    /// `TYPE=work,voice`, `TYPE="work,voice"` and `TYPE=work;TYPE=voice` all
+    /// give `["TYPE": ["work", "voice"]]`. A vCard 2.1 bare parameter (`WORK`,
     /// `QUOTED-PRINTABLE`) is filed under the name it abbreviates
     /// (`TYPE`, `ENCODING`).
     public var parameters: [String: [String]]

@@ -82,20 +82,21 @@ public enum VCardReader {
             }
             let physical = bytes[start..<end]
 
-            if current != nil, let first = physical.first, first == 0x20 || first == 0x09 {
-                let from = current!.bytes.count
-                current!.bytes.append(contentsOf: physical.dropFirst())
-                scanHeader(from: from)
-                continue
-            }
+            // A soft break comes first: its next line keeps a leading space.
             if current != nil, quotedPrintable, current!.bytes.last == UInt8(ascii: "="),
                !isEndVCard(physical) {
                 current!.bytes.removeLast()
                 current!.bytes.append(contentsOf: physical)
                 continue
             }
+            if current != nil, let first = physical.first, first == 0x20 || first == 0x09 {
+                let from = current!.bytes.count
+                current!.bytes.append(contentsOf: physical.dropFirst())
+                scanHeader(from: from)
+                continue
+            }
             flush()
-            if physical.isEmpty { continue }
+            if physical.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue } // blank
             current = LogicalLine(bytes: Array(physical), line: lineNumber)
             scanHeader(from: 0)
         }
@@ -243,7 +244,11 @@ public enum VCardReader {
                 continue
             }
             let key = text[..<equals].trimmingCharacters(in: .whitespaces).uppercased()
-            let values = splitQuoted(text[text.index(after: equals)...]).map(caretDecoded)
+            var values = splitQuoted(text[text.index(after: equals)...]).map(caretDecoded)
+            // RFC 6350 writes lists of types quoted: TYPE="work,voice".
+            if key == "TYPE" {
+                values = values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+            }
             result[key, default: []].append(contentsOf: values)
         }
         return result
