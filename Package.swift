@@ -13,6 +13,9 @@ import PackageDescription
 let package = Package(
     name: "rapport",
     platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "rapport", targets: ["rapport"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
@@ -29,11 +32,16 @@ let package = Package(
             "Domain", "UI", "Store", "Interop",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
+        .executableTarget(name: "rapport", dependencies: [
+            "App", "Terminal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "UITests", dependencies: ["UI"], exclude: ["Snapshots"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "AppTests", dependencies: ["App"]),
+        .testTarget(name: "InteropTests", dependencies: ["Interop"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,21 +11,10 @@ public enum DemoSeeds {
         public var contacts = 0, interactions = 0, promises = 0, events = 0
     }
 
-    /// The `seeds` folder: `$RAPPORT_SEEDS`, else the first `seeds/` beside
-    /// or above the executable (a checkout's `.build/release/rapport`), else
-    /// the current folder's.
+    /// The shipped `seeds/` folder, or `$RAPPORT_SEEDS`.
     public static func locate(environment: [String: String], executable: String) -> URL? {
         if let path = environment["RAPPORT_SEEDS"], !path.isEmpty { return URL(fileURLWithPath: path) }
-        var folder = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            let candidate = folder.appendingPathComponent("seeds")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("history.toml").path) {
-                return candidate
-            }
-            folder.deleteLastPathComponent()
-        }
-        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("seeds")
-        return FileManager.default.fileExists(atPath: here.appendingPathComponent("history.toml").path) ? here : nil
+        return Resources.folder("seeds", environment: environment, executable: executable)
     }
 
     /// Loads the seeds into `store`; refuses when it already has contacts.

@@ -1,0 +1,59 @@
+// rapport: the executable. Argument parsing only: each command wires App,
+// Store and (for the dashboard) the ncurses backend together.
+import App
+import ArgumentParser
+import Foundation
+
+@main
+struct Rapport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rapport",
+        abstract: "A relationship dashboard for the terminal: who needs attention, and why.",
+        discussion: """
+            With no command, opens the dashboard. Data lives in one SQLite file: --db PATH, \
+            else $RAPPORT_DB, else $XDG_DATA_HOME/rapport/rapport.sqlite.
+            """,
+        version: "0.1.0",
+        subcommands: [Open.self],
+        defaultSubcommand: Open.self
+    )
+
+    /// Exit codes: 0 ok, 1 a user error with a clear message, 2 usage.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as UserError {
+            FileHandle.standardError.write(Data("rapport: \(error.message)\n".utf8))
+            Foundation.exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            if code == .validationFailure { Foundation.exit(2) }
+            Foundation.exit(code == .failure ? 1 : code.rawValue)
+        }
+    }
+}
+
+/// A problem the user can fix (unknown name, impossible date, locked
+/// database): one line on standard error and exit status 1.
+struct UserError: Error {
+    let message: String
+
+    init(_ message: String) { self.message = message }
+    init(_ error: Error) { self.message = "\(error)" }
+}
+
+/// Options every command takes.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The database file.", valueName: "PATH"))
+    var db: String?
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    /// `--db PATH`, else `$RAPPORT_DB`, else the XDG data folder.
+    var path: String { Store.resolvePath(explicit: db, environment: environment) }
+}
