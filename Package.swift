@@ -37,10 +37,11 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
-        .testTarget(name: "UITests", dependencies: ["UI"], exclude: ["Snapshots"]),
+        .target(name: "SnapshotSupport", dependencies: ["UI"], path: "Tests/Support"),
+        .testTarget(name: "UITests", dependencies: ["UI", "SnapshotSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
-        .testTarget(name: "AppTests", dependencies: ["App"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "SnapshotSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "InteropTests", dependencies: ["Interop"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -58,8 +58,10 @@ public struct Keymap: Sendable {
         (keys[command] ?? []).map(KeyName.name(of:)).joined(separator: "/")
     }
 
-    /// The first key only, for a compact status line.
+    /// One key for a compact status line: a single character when the
+    /// command has one (`j` rather than `Down`), else the first.
     public func shortKey(_ command: Command) -> String {
-        (keys[command]?.first).map(KeyName.name(of:)) ?? ""
+        let names = (keys[command] ?? []).map(KeyName.name(of:))
+        return names.first { $0.count == 1 } ?? names.first ?? ""
     }
 }

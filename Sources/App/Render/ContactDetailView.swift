@@ -36,7 +36,7 @@ struct ContactDetailView {
         }
         let used = min(inner.height, header.count + 1)
         let listArea = Rect(x: inner.x, y: inner.y + used, width: inner.width, height: inner.height - used)
-        let list = ListView(count: items.count, columns: [TableColumn(.length(6)), TableColumn(.length(12)),
+        let list = ListView(count: items.count, columns: [TableColumn(.length(6)), TableColumn(.length(9)),
                                                           TableColumn(.fill(1))],
                             focused: true, emptyMessage: "no interactions yet: l logs one") { i in
             Panes.timelineRow(items[i], library: library, format: format, withNames: true)

@@ -35,7 +35,7 @@ enum Panes {
         let block = Block(title: title, focused: focused)
         block.render(in: area, to: &buffer)
         let inner = block.inner(area)
-        let wide = inner.width >= 70
+        let wide = inner.width >= 60
         let columns: [TableColumn] = wide
             ? [TableColumn(.length(1)), TableColumn(.fill(3)), TableColumn(.length(8), alignment: .right),
                TableColumn(.length(library.rapportTouches)), TableColumn(.fill(4))]
@@ -95,7 +95,7 @@ enum Panes {
             buffer.put(Line(a.explanation, role: role(for: a.level)).truncated(to: inner.width), in: inner, row: 0)
             top = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
         }
-        let list = ListView(count: items.count, columns: [TableColumn(.length(6)), TableColumn(.length(12)),
+        let list = ListView(count: items.count, columns: [TableColumn(.length(6)), TableColumn(.length(9)),
                                                           TableColumn(.fill(1))],
                             focused: focused, emptyMessage: "no interactions yet: l logs one") { i in
             timelineRow(items[i], library: library, format: format, withNames: true)

@@ -9,7 +9,7 @@ struct StatusBar {
 
     var hintCommands: [Command] {
         if state.form != nil { return [] }
-        if state.helpVisible { return [.back, .moveDown, .moveUp] }
+        if state.helpVisible { return [.back, .moveDown] }
         if state.search.typing { return [] }
         if state.library?.snapshot.contacts.isEmpty == true { return [.loadDemo, .addContact, .help, .quit] }
         switch state.screen {
@@ -30,7 +30,14 @@ struct StatusBar {
     }
 
     func render(in area: Rect, to buffer: inout Buffer) {
-        var hints = hintCommands.map { StatusLine.Hint(key: state.keymap.shortKey($0), label: $0.label) }
+        var hints = hintCommands.map { command -> StatusLine.Hint in
+            // Up and down read as one hint: "j/k move".
+            if command == .moveDown {
+                return StatusLine.Hint(key: state.keymap.shortKey(.moveDown) + "/" + state.keymap.shortKey(.moveUp),
+                                       label: "move")
+            }
+            return StatusLine.Hint(key: state.keymap.shortKey(command), label: command.label)
+        }
         if state.search.typing {
             hints = [StatusLine.Hint(key: "Enter", label: "keep filter"), StatusLine.Hint(key: "Esc", label: "clear"),
                      StatusLine.Hint(key: "↑↓", label: "move")]
