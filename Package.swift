@@ -42,6 +42,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "AppTests", dependencies: ["App", "SnapshotSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["App"]),
         .testTarget(name: "InteropTests", dependencies: ["Interop"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
