@@ -10,7 +10,8 @@
 //    Swift code cannot promise (it may allocate or take runtime locks), so the
 //    handlers are C. Their state is in `__attribute__((weak))` globals, so that
 //    every object file that happens to emit these inline functions shares one
-//    copy at link time.
+//    copy at link time. The globals must have initializers: without one the
+//    importer emits an undefined weak symbol, whose address is null.
 #ifndef RAPPORT_CNCURSESW_SHIM_H
 #define RAPPORT_CNCURSESW_SHIM_H
 
