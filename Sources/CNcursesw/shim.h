@@ -10,7 +10,8 @@
 //    Swift code cannot promise (it may allocate or take runtime locks), so the
 //    handlers are C. Their state is in `__attribute__((weak))` globals, so that
 //    every object file that happens to emit these inline functions shares one
-//    copy at link time.
+//    copy at link time. The globals must have initializers: without one the
+//    importer emits an undefined weak symbol, whose address is null.
 #ifndef RAPPORT_CNCURSESW_SHIM_H
 #define RAPPORT_CNCURSESW_SHIM_H
 
@@ -53,10 +54,16 @@ static inline int rapport_key_f(int n) { return KEY_F(n); }
 /// `newterm` on the process's stdout and stdin (Swift 6 cannot name `stdout`).
 static inline SCREEN *rapport_newterm(const char *term) { return newterm(term, stdout, stdin); }
 
-/// Whether the terminal can address the cursor (a "dumb" terminal cannot).
-static inline int rapport_terminal_has_cursor_addressing(void) {
+/// Whether terminfo knows `term` and it can address the cursor (a "dumb"
+/// terminal cannot). Loads the entry and frees it, writing nothing to the
+/// terminal, so a refusal leaves it untouched.
+static inline int rapport_terminal_is_usable(const char *term) {
+    int status = 0;
+    if (setupterm(term, STDOUT_FILENO, &status) != OK) return 0;
     const char *cup = tigetstr("cup");
-    return cup != NULL && cup != (char *)-1;
+    int usable = cup != NULL && cup != (char *)-1;
+    del_curterm(cur_term);
+    return usable;
 }
 
 /// Sets the locale from the environment; when that is not UTF-8 (no LANG, as
@@ -92,8 +99,8 @@ struct rapport_guard_state {
     struct sigaction previous[RAPPORT_GUARD_SIGNALS];
 };
 
-__attribute__((weak)) struct rapport_guard_state rapport_guard;
-__attribute__((weak)) char rapport_guard_altstack[RAPPORT_GUARD_ALTSTACK_SIZE];
+__attribute__((weak)) struct rapport_guard_state rapport_guard = { .input_fd = 0 };
+__attribute__((weak)) char rapport_guard_altstack[RAPPORT_GUARD_ALTSTACK_SIZE] = { 0 };
 
 static const int rapport_guard_crash_signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE };
 static const int rapport_guard_termination_signals[] = { SIGTERM, SIGHUP, SIGINT };

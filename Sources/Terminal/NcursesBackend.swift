@@ -61,14 +61,10 @@ public final class NcursesBackend: Backend {
         guard !TerminalGuard.isInstalled else { throw TerminalError.alreadyOpen }
         guard rapport_setup_utf8_locale() != 0 else { throw TerminalError.noUTF8Locale }
 
+        guard rapport_terminal_is_usable(term) != 0 else { throw TerminalError.unusableTerminal(term: term) }
+
         TerminalGuard.install()
-        guard let screen = rapport_newterm(nil) else {
-            TerminalGuard.uninstall()
-            throw TerminalError.unusableTerminal(term: term)
-        }
-        guard rapport_terminal_has_cursor_addressing() != 0, let window = rapport_stdscr() else {
-            endwin()
-            delscreen(screen)
+        guard let screen = rapport_newterm(nil), let window = rapport_stdscr() else {
             TerminalGuard.uninstall()
             throw TerminalError.unusableTerminal(term: term)
         }
