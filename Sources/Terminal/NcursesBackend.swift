@@ -14,6 +14,7 @@
 // - the terminal is restored on close, on Ctrl-Z, on SIGTERM/SIGHUP/SIGINT,
 //   on a crash signal and at exit (TerminalGuard).
 import CNcursesw
+import Glibc
 import UI
 
 /// Shows buffers and reads keys through ncursesw on the process's terminal.
@@ -63,6 +64,7 @@ public final class NcursesBackend: Backend {
 
         guard rapport_terminal_is_usable(term) != 0 else { throw TerminalError.unusableTerminal(term: term) }
 
+        Self.receiveTerminalSignals()
         TerminalGuard.install()
         guard let screen = rapport_newterm(nil), let window = rapport_stdscr() else {
             TerminalGuard.uninstall()
@@ -223,5 +225,17 @@ public final class NcursesBackend: Backend {
         endwin()
         delscreen(screen)
         TerminalGuard.uninstall()
+    }
+
+    /// A parent can hand us SIGWINCH (or job-control signals) blocked or
+    /// ignored, and both are inherited across exec: then a resize would never
+    /// reach ncurses. Unblock them and restore the default handlers, which
+    /// ncurses replaces with its own, before the screen starts.
+    private static func receiveTerminalSignals() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signal in [SIGWINCH, SIGTSTP, SIGCONT, SIGINT, SIGTERM, SIGHUP] { sigaddset(&set, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+        for signal in [SIGWINCH, SIGTSTP, SIGCONT] { Glibc.signal(signal, SIG_DFL) }
     }
 }

@@ -168,3 +168,16 @@ import UI
         #expect(keymap.warnings.contains { $0.contains("bound to both") })
     }
 }
+
+@Suite struct FirstLoadTests {
+    @Test func aListThatWasEmptySelectsItsFirstRowWhenDataArrives() {
+        var state = AppState(size: Size(width: 120, height: 40))
+        let reducer = Reducer(now: { DashboardFixture.now })
+        _ = reducer.reduce(&state, .libraryLoaded(Library(snapshot: Snapshot(), scorer: AttentionScorer(calendar: DashboardFixture.calendar),
+                                                          now: DashboardFixture.now)))
+        #expect(state.selectedContactID == nil)
+        _ = reducer.reduce(&state, .libraryLoaded(DashboardFixture.library))
+        #expect(state.selectedContactID == 1)
+        #expect(state.list(.promisePane).selected == 0)
+    }
+}

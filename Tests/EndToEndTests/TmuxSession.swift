@@ -37,7 +37,7 @@ final class TmuxSession {
         env.merge(environment) { _, new in new }
         let exports = env.map { "\($0.key)=\(Self.quote($0.value))" }.sorted().joined(separator: " ")
         let command = "env \(exports) \(Self.quote(Self.binary)) \(arguments.map(Self.quote).joined(separator: " ")); "
-            + "echo EXIT=$?; stty -a | tr ';' '\\n' | grep -Eo -- '-?(echo|icanon)' | tr '\\n' ' '; echo; sleep 600"
+            + "echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -Ex -- '-?(echo|icanon)' | tr '\\n' ' '; echo; sleep 600"
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
     }
 
@@ -60,7 +60,7 @@ final class TmuxSession {
     }
 
     func screen(escapes: Bool = false) throws -> String {
-        try tmux(["capture-pane", "-p", "-t", name] + (escapes ? ["-e"] : []))
+        try tmux(["capture-pane", "-p", "-t", name] + (escapes ? ["-e"] : []), capture: true)
     }
 
     /// Polls the screen until `predicate` holds; fails with the last screen after `timeout`.
@@ -84,35 +84,21 @@ final class TmuxSession {
     /// Runs a rapport command in this session's environment, as a second process.
     @discardableResult
     func rapport(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
-        process.environment = ["HOME": home.path, "RAPPORT_DB": database.path, "LANG": "C.UTF-8", "TZ": "UTC",
-                               "XDG_CONFIG_HOME": home.path + "/.config", "PATH": "/usr/bin:/bin"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try Spawn.run(Self.binary, arguments, environment: [
+            "HOME": home.path, "RAPPORT_DB": database.path, "LANG": "C.UTF-8", "TZ": "UTC",
+            "XDG_CONFIG_HOME": home.path + "/.config", "PATH": "/usr/bin:/bin"], capture: true)
+        return (result.status, result.output)
     }
 
     @discardableResult
-    private func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-        process.arguments = ["-L", socket] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = Pipe()
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure("tmux \(arguments.prefix(2).joined(separator: " ")) failed (\(process.terminationStatus))")
+    private func tmux(_ arguments: [String], capture: Bool = false) throws -> String {
+        // The command that starts the server gets no pipe: the server would
+        // inherit it and keep it open, and reading to its end would never return.
+        let result = try Spawn.run("/usr/bin/tmux", ["-L", socket] + arguments, capture: capture)
+        guard result.status == 0 else {
+            throw Failure("tmux \(arguments.prefix(2).joined(separator: " ")) failed (\(result.status))")
         }
-        return String(decoding: data, as: UTF8.self)
+        return result.output
     }
 
     private static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }

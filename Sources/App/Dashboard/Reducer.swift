@@ -303,8 +303,9 @@ public struct Reducer: Sendable {
         let count = state.count(id)
         if let index {
             list.select(index: index, count: count, visibleHeight: state.visibleRows(id))
-        } else if let selected = list.selected, selected >= count {
-            list.select(index: max(0, count - 1), count: count, visibleHeight: state.visibleRows(id))
+        } else if list.selected.map({ $0 >= count }) ?? (count > 0) {
+            // Past the end, or nothing selected yet (a list that was empty).
+            list.select(index: min(list.selected ?? 0, count - 1), count: count, visibleHeight: state.visibleRows(id))
         }
         state.lists[id] = list
     }

@@ -17,7 +17,7 @@ enum Panes {
     /// "47d/45": days since the last touch against the maximum.
     static func since(_ a: Attention?) -> String {
         guard let a else { return "" }
-        let days = a.daysSinceTouch.map { "\($0)d" } ?? "new"
+        let days = a.daysSinceTouch.map { "\($0)d" } ?? "never"
         return a.cadence.map { "\(days)/\($0.maximumDays)" } ?? days
     }
 
