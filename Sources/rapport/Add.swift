@@ -18,7 +18,8 @@ struct Add: ParsableCommand {
     @Option(name: .customLong("met-at"), help: ArgumentHelp("Where you met.", valueName: "PLACE")) var metAt: String?
     @Option(name: .customLong("met-on"), help: ArgumentHelp("When you met.", valueName: "DATE")) var metOn: String?
     @Option(name: .customLong("met-via"), help: ArgumentHelp("Who introduced you.", valueName: "NAME")) var metVia: String?
-    @Option(help: ArgumentHelp("1990-05-17 or --05-17.", valueName: "DATE")) var birthday: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("1990-05-17 or --05-17.", valueName: "DATE"))
+    var birthday: String?
     @Option var notes: String?
 
     func run() throws {
