@@ -129,8 +129,8 @@ struct CommandLineTests {
     }
 }
 
-/// One temp HOME and database, and a way to run the binary in it.
-struct RapportCLI {
+/// One temp HOME and database (removed when released), and a way to run the binary in it.
+final class RapportCLI {
     struct Result {
         var status: Int32
         var stdout: String
@@ -151,6 +151,8 @@ struct RapportCLI {
         home = NSTemporaryDirectory() + "rapport-cli-tests-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
     }
+
+    deinit { try? FileManager.default.removeItem(atPath: home) }
 
     var environment: [String: String] {
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("XDG_") && !$0.key.hasPrefix("RAPPORT_") }
