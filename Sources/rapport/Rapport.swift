@@ -14,7 +14,11 @@ struct Rapport: ParsableCommand {
             else $RAPPORT_DB, else $XDG_DATA_HOME/rapport/rapport.sqlite.
             """,
         version: "0.1.0",
-        subcommands: [Open.self],
+        subcommands: [
+            Open.self, Add.self, Log.self, PromiseCommand.self, Done.self, Undone.self,
+            SnoozeCommand.self, Unsnooze.self, List.self, Show.self, Timeline.self, Due.self,
+            EventCommand.self, Brief.self, Demo.self,
+        ],
         defaultSubcommand: Open.self
     )
 

@@ -1,0 +1,105 @@
+import Domain
+import Foundation
+import Store
+
+/// `rapport add`'s fields as typed, before any check.
+public struct NewContact: Sendable {
+    public var name: String
+    public var emails: [String] = []
+    public var phones: [String] = []
+    public var company: String?
+    public var title: String?
+    public var circle: String?
+    public var tags: [String] = []
+    public var metAt: String?
+    public var metOn: String?
+    public var metVia: String?
+    public var birthday: String?
+    public var notes: String?
+
+    public init(name: String) { self.name = name }
+}
+
+/// One contact with what `rapport show` prints about it.
+public struct ContactDetail: Sendable {
+    public var contact: Contact
+    public var attention: Attention?
+    /// Open first, then kept; each group by due day.
+    public var promises: [Promise]
+    /// Newest first, at most `ContactDetail.recentCount`.
+    public var recent: [Interaction]
+    /// From today on, soonest first.
+    public var upcomingEvents: [Event]
+    public var names: [Int64: String]
+
+    public static let recentCount = 5
+}
+
+extension Scripting {
+    /// Checks every field, then adds the contact in one write.
+    public func add(_ input: NewContact) throws -> Contact {
+        let contact = try checked { () throws -> Contact in
+            var contact = Contact(name: try FieldRules.name(input.name), createdAt: now)
+            contact.emails = try input.emails.map(FieldRules.email)
+            contact.phones = try input.phones.map(FieldRules.phone)
+            contact.company = try FieldRules.text(input.company ?? "", field: "company", oneLine: true)
+            contact.title = try FieldRules.text(input.title ?? "", field: "title", oneLine: true)
+            if let circle = input.circle { contact.circle = try FieldRules.circle(circle) }
+            contact.tags = try FieldRules.tags(input.tags.joined(separator: ","))
+            contact.metAt = try FieldRules.text(input.metAt ?? "", field: "met at", oneLine: true)
+            if let metOn = input.metOn {
+                let day = try FieldRules.day(metOn, field: "met on", today: today)
+                guard day <= today else { throw FieldRules.Violation(field: "met on", "\(day.iso) is in the future") }
+                contact.metOn = day
+            }
+            if let via = input.metVia { contact.metVia = try FieldRules.name(via, field: "met via") }
+            if let birthday = input.birthday { contact.birthday = try FieldRules.recurringDate(birthday, field: "birthday") }
+            contact.notes = try FieldRules.text(input.notes ?? "", field: "notes")
+            contact.archived = contact.circle == .archived
+            return contact
+        }
+        return try store.insert(contact)
+    }
+
+    /// Contacts by name; archived ones only with `includeArchived`, one circle with `circle`.
+    public func list(circle: String?, includeArchived: Bool) throws -> [Contact] {
+        let wanted = try circle.map { raw in try checked { try FieldRules.circle(raw) } }
+        let contacts = try store.contacts(includeArchived: includeArchived || wanted == .archived)
+        guard let wanted else { return contacts }
+        return contacts.filter { $0.circle == wanted }
+    }
+
+    public func show(_ query: String) throws -> ContactDetail {
+        let contact = try contact(named: query)
+        let library = try library()
+        let id = contact.id ?? 0
+        let promises = (library.promisesByContact[id] ?? []).sorted { a, b in
+            if a.isOpen != b.isOpen { return a.isOpen }
+            return Library.promiseOrder(a, b)
+        }
+        let events = (library.eventsByContact[id] ?? []).filter { Day($0.start, in: calendar) >= today }
+        return ContactDetail(contact: contact, attention: library.attentionByID[id], promises: promises,
+                             recent: Array((library.interactionsByContact[id] ?? []).prefix(ContactDetail.recentCount)),
+                             upcomingEvents: events, names: library.contactsByID.mapValues(\.name))
+    }
+
+    /// Keeps a contact off the attention list until `until` (a day after today).
+    public func snooze(_ query: String, until raw: String) throws -> (contact: Contact, until: Day) {
+        let contact = try contact(named: query)
+        guard let until = try day(raw, field: "until") else { throw ScriptingError("until: a date is needed") }
+        guard until > today else { throw ScriptingError("until: \(until.iso) is not after today") }
+        try store.snooze(contactID: contact.id ?? 0, until: until)
+        return (contact, until)
+    }
+
+    /// Puts a snoozed contact back on the attention list; returns the day it was snoozed until, if any.
+    public func unsnooze(_ query: String) throws -> (contact: Contact, was: Day?) {
+        let contact = try contact(named: query)
+        let id = contact.id ?? 0
+        return try store.write { tx in
+            let was = try tx.snoozes().first { $0.contactID == id }?.until
+            if was != nil { try tx.snooze(contactID: id, until: nil) }
+            return (contact, was)
+        }
+    }
+}

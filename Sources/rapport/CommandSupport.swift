@@ -1,0 +1,43 @@
+import App
+import ArgumentParser
+import Foundation
+
+/// What every scripting command does first: load config.toml's playbook and
+/// open the database, at one "now" in the user's calendar.
+extension DatabaseOptions {
+    func scripting() throws -> Scripting {
+        try userErrors {
+            let config = try Config.load(path: Config.defaultPath(environment: environment))
+            let store = try Store(path: path)
+            return Scripting(store: store, playbook: config.playbook, now: Date(), calendar: .current)
+        }
+    }
+}
+
+extension Scripting {
+    /// Text output, with database text made visible when standard output is a terminal.
+    var text: ScriptText { ScriptText(safe: isatty(1) == 1, calendar: calendar, today: today) }
+}
+
+/// Runs `body`, turning what the user can fix (bad input, unknown names,
+/// database problems) into a `UserError`: its lines on standard error, exit 1.
+func userErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as ScriptingError {
+        throw UserError(error.description)
+    } catch let error as UserError {
+        throw error
+    } catch {
+        throw UserError(error)
+    }
+}
+
+/// Writes to standard output as is (the text is already made safe where needed).
+func emit(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}
+
+func emit(_ json: JSONValue) {
+    emit(json.text + "\n")
+}
