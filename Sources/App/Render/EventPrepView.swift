@@ -50,7 +50,7 @@ struct EventPrepView {
             }
             for i in a.recent {
                 lines.append(Line([Span("  \(format.day(i.occurredAt).padding(toLength: 7, withPad: " ", startingAt: 0))", .muted),
-                                   Span("\(i.kind.rawValue) ", .muted), Span(i.summary)]))
+                                   Span(i.kind.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0), .muted), Span(i.summary)]))
             }
             if a.recent.isEmpty { lines.append(Line("  no interactions yet", role: .muted)) }
         }
