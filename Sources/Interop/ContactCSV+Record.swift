@@ -22,7 +22,9 @@ extension ColumnMapping {
 
         for (index, raw) in row.fields.enumerated() {
             guard let field = fields[index] else { continue }
-            let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            // A quoted field may span lines written with CRLF; rapport stores LF.
+            let value = raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+                .trimmingCharacters(in: .whitespacesAndNewlines)
             guard !value.isEmpty else { continue }
             switch field {
             case .name: contact.name = try check { try FieldRules.name(value) }

@@ -137,7 +137,11 @@ struct ContactImport {
             var contacts: [ImportedContact] = []
             for card in cards {
                 do {
-                    contacts.append(try checked(try VCardReader.contact(from: card, now: now)))
+                    var imported = try VCardReader.contact(from: card, now: now)
+                    // vCard 2.1's quoted-printable keeps CRLF in notes; rapport stores LF.
+                    imported.contact.notes = imported.contact.notes.replacingOccurrences(of: "\r\n", with: "\n")
+                    imported.contact.drives = imported.contact.drives.replacingOccurrences(of: "\r\n", with: "\n")
+                    contacts.append(try checked(imported))
                 } catch let error as VCardError {
                     problem(ImportIssue(error))
                 } catch let issue as ImportIssue {
