@@ -19,8 +19,9 @@ public struct ContactInterop: Hashable, Sendable {
                 phoneTypes: [[String]] = []) {
         self.uid = uid
         self.extras = extras
-        self.emailTypes = emailTypes
-        self.phoneTypes = phoneTypes
+        // No TYPE at all is kept as [], however many emails: one form, so that equal means equal.
+        self.emailTypes = emailTypes.allSatisfy(\.isEmpty) ? [] : emailTypes
+        self.phoneTypes = phoneTypes.allSatisfy(\.isEmpty) ? [] : phoneTypes
     }
 
     public var isEmpty: Bool { self == ContactInterop() }
