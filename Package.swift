@@ -6,7 +6,7 @@
 //   App -> Domain, Store, Interop, UI
 //   Terminal -> UI, CNcursesw
 //   Store -> Domain, GRDB
-//   Interop -> Domain
+//   Interop -> Domain, CSV (yaslab/CSV.swift: streaming reader, MIT)
 //   Domain, UI -> Foundation only
 import PackageDescription
 
@@ -20,12 +20,13 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         .target(name: "Domain"),
         .target(name: "UI"),
         .target(name: "Store", dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Interop", dependencies: ["Domain"]),
+        .target(name: "Interop", dependencies: ["Domain", .product(name: "CSV", package: "CSV.swift")]),
         .systemLibrary(name: "CNcursesw"),
         .target(name: "Terminal", dependencies: ["UI", "CNcursesw"]),
         .target(name: "App", dependencies: [

@@ -20,6 +20,7 @@ enum Schema {
     static func migrator(extraMigrations: [(String, @Sendable (Database) throws -> Void)] = []) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: v1)
+        migrator.registerMigration("contact-interop", migrate: contactInterop)
         for (identifier, migrate) in extraMigrations {
             migrator.registerMigration(identifier, migrate: migrate)
         }

@@ -58,6 +58,7 @@ public enum FormPurpose: Hashable, Sendable {
     case logInteraction(Int64)
     case addPromise(Int64)
     case snooze(Int64)
+    case importFile
 }
 
 /// An edit in progress: lives in state, so it survives redraws and resizes.

@@ -30,6 +30,7 @@ public enum Command: String, CaseIterable, Sendable {
     case filter
     case rescore
     case loadDemo = "load_demo"
+    case importFile = "import"
     case help
     case quit
     case suspend
@@ -63,6 +64,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .filter: return "filter"
         case .rescore: return "rescore"
         case .loadDemo: return "load demo"
+        case .importFile: return "import"
         case .help: return "help"
         case .quit: return "quit"
         case .suspend: return "suspend"
@@ -78,7 +80,7 @@ public enum Command: String, CaseIterable, Sendable {
             return "Views"
         case .addContact, .edit, .logInteraction, .addPromise, .toggleDone, .snooze, .archive, .undo:
             return "Change"
-        case .rescore, .loadDemo, .help, .quit, .suspend:
+        case .rescore, .loadDemo, .importFile, .help, .quit, .suspend:
             return "General"
         }
     }
@@ -112,6 +114,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .filter: return ["f"]
         case .rescore: return ["r"]
         case .loadDemo: return ["D"]
+        case .importFile: return ["i"]
         case .help: return ["?"]
         case .quit: return ["q", "C-c"]
         case .suspend: return ["C-z"]

@@ -87,6 +87,18 @@ public final class Dashboard {
                         inbox.post(.writeFailed("not saved: \(error)"))
                     }
                 }
+            case .importFile(let path):
+                let writes = self.writes, inbox = self.inbox, now = reducer.now()
+                writeQueue.async { @Sendable in
+                    do {
+                        let report = try writes.importFile(path, now: now) { done, total in
+                            inbox.post(.notice("importing \(path): \(done)/\(total)"))
+                        }
+                        inbox.post(.writeFinished(description: ImportStatus.line(report, path: path), undo: nil, isUndo: false))
+                    } catch {
+                        inbox.post(.writeFailed("not imported: \(error)".split(separator: "\n").joined(separator: "; ")))
+                    }
+                }
             case .rescore:
                 scoring.trigger()
             case .suspend:

@@ -12,6 +12,11 @@ public enum Forms {
         case valid(Write, String)
     }
 
+    public static func importFile() -> FormSession {
+        FormSession(purpose: .importFile, title: "Import contacts (vCard, CSV, JSON backup; Tab completes)",
+                    form: FormState(fields: [FormField(label: "File")]))
+    }
+
     static let circles = Circle.allCases.map(\.rawValue)
     static let kinds = InteractionKind.allCases.map(\.rawValue)
 
@@ -155,6 +160,15 @@ public enum Forms {
             let owner = PromiseOwner(rawValue: values["Who owes"] ?? "") ?? .mine
             let promise = Promise(contactID: contactID, text: text, owner: owner, due: due, createdAt: now)
             return .valid(.addPromise(promise), "promise added: \(text)")
+
+        case .importFile:
+            let raw = (values["File"] ?? "").trimmingCharacters(in: .whitespaces)
+            guard !raw.isEmpty else {
+                checked.form.setError("name a file or a folder of .vcf files", at: 0)
+                return .invalid(checked)
+            }
+            let path = PathCompletion.expand(raw)
+            return .valid(.importFile(path), "importing \(path)…")
 
         case .snooze(let contactID):
             let until = optional("Until") { try FieldRules.day($0, field: "until", today: today) }

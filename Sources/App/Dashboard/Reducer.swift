@@ -8,9 +8,13 @@ import UI
 public struct Reducer: Sendable {
     /// The moment a write is stamped with; injected so tests are repeatable.
     public var now: @Sendable () -> Date
+    /// Completes a path typed in the import form (reads the file system; injected for tests).
+    public var completePath: @Sendable (String) -> String
 
-    public init(now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(now: @escaping @Sendable () -> Date = { Date() },
+                completePath: @escaping @Sendable (String) -> String = PathCompletion.complete) {
         self.now = now
+        self.completePath = completePath
     }
 
     public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
@@ -83,6 +87,8 @@ public struct Reducer: Sendable {
             state.search.typing = true
         case .addContact:
             state.form = Forms.addContact()
+        case .importFile:
+            state.form = Forms.importFile()
         case .edit:
             guard let id = needContact(&state), let contact = state.library?.contactsByID[id] else { break }
             state.form = Forms.editContact(contact)
@@ -255,6 +261,9 @@ public struct Reducer: Sendable {
             else { session.form.moveRight() }
         case .home: session.form.moveHome()
         case .end: session.form.moveEnd()
+        case .next where session.purpose == .importFile:
+            session.form.fields[0].value = completePath(session.form.fields[0].value)
+            session.form.moveEnd()
         case .next, .move(.next): session.form.focusNext()
         case .previous, .move(.previous): session.form.focusPrevious()
         case .move: break
@@ -268,6 +277,11 @@ public struct Reducer: Sendable {
             case .invalid(let checked):
                 state.form = checked
                 return []
+            case .valid(.importFile(let path), let description):
+                state.form = nil
+                state.pendingWrites += 1
+                state.message = StatusMessage(text: description, isError: false)
+                return [.importFile(path)]
             case .valid(let write, let description):
                 state.form = nil
                 state.pendingWrites += 1

@@ -15,11 +15,15 @@ public enum Write: Hashable, Sendable {
     case setPromiseDone(Int64, Date?)
     case snooze(Int64, Day?)
     case loadDemo
+    /// What the import form asks for; the reducer runs it as `Effect.importFile`, never as a store write.
+    case importFile(String)
 }
 
 /// What `reduce` asks the runtime to do; results come back as actions.
 public enum Effect: Hashable, Sendable {
     case write(Write, description: String, isUndo: Bool)
+    /// Imports a file (vCard, CSV, JSON backup) off the UI thread; the result comes back as `writeFinished`.
+    case importFile(String)
     case rescore
     case suspend
     case quit

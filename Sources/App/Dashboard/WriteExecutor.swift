@@ -14,6 +14,8 @@ struct WriteExecutor: Sendable {
         case .loadDemo:
             try loadDemo(store)
             return nil
+        case .importFile:
+            return nil
         default:
             return try store.write { tx in try apply(write, tx) }
         }
@@ -61,8 +63,14 @@ struct WriteExecutor: Sendable {
             let before = try tx.snoozes().first { $0.contactID == id }?.until
             try tx.snooze(contactID: id, until: until)
             return .snooze(id, before)
-        case .loadDemo:
+        case .loadDemo, .importFile:
             return nil
         }
+    }
+
+    /// Imports a file the way `rapport import --skip-invalid` does, in one transaction.
+    func importFile(_ path: String, now: Date, progress: @escaping ImportProgress) throws -> ImportReport {
+        try Scripting(store: store, now: now, calendar: .current)
+            .importContacts(ImportRequest(paths: [path], skipInvalid: true), progress: progress)
     }
 }

@@ -1,0 +1,371 @@
+import Domain
+import Foundation
+import Interop
+import Store
+
+/// What `rapport import` is asked to do.
+public struct ImportRequest: Sendable {
+    public var paths: [String]
+    /// nil detects each file's format from its extension and first bytes.
+    public var format: ImportFormat?
+    public var dryRun: Bool
+    public var skipInvalid: Bool
+
+    public init(paths: [String], format: ImportFormat? = nil, dryRun: Bool = false, skipInvalid: Bool = false) {
+        self.paths = paths
+        self.format = format
+        self.dryRun = dryRun
+        self.skipInvalid = skipInvalid
+    }
+}
+
+/// A record (or file) refused: printed `FILE:LINE: reason`.
+public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var reason: String
+
+    public var description: String { file + (line.map { ":\($0)" } ?? "") + ": " + reason }
+}
+
+/// What an import did (or, dry, would do).
+public struct ImportReport: Sendable {
+    public struct Entry: Sendable, Hashable {
+        public var name: String
+        public var id: Int64?
+        /// Why it was skipped ("unchanged"), or what it matched on ("uid", "email", "phone").
+        public var note: String
+    }
+
+    /// Two contacts that look like one person: same name and company, no shared email.
+    public struct Duplicate: Sendable, Hashable {
+        public var kept: Entry
+        public var imported: Entry
+    }
+
+    public var added: [Entry] = []
+    public var updated: [Entry] = []
+    public var skipped: [Entry] = []
+    public var problems: [ImportProblem] = []
+    public var duplicates: [Duplicate] = []
+    /// For a JSON backup: interactions, promises, events and snoozes restored.
+    public var restored: (interactions: Int, promises: Int, events: Int, snoozes: Int)?
+    public var dryRun = false
+
+    /// `3 added, 1 updated, 2 skipped, 1 error`.
+    public var summary: String {
+        var parts = ["\(added.count) added", "\(updated.count) updated", "\(skipped.count) skipped"]
+        if !problems.isEmpty { parts.append("\(problems.count) error\(problems.count == 1 ? "" : "s")") }
+        return parts.joined(separator: ", ")
+    }
+}
+
+/// The import was refused: every problem, and nothing written.
+public struct ImportFailure: Error, Sendable, CustomStringConvertible {
+    public var problems: [ImportProblem]
+
+    public var description: String {
+        let count = problems.count
+        return (problems.map(\.description)
+            + ["nothing imported: \(count) invalid record\(count == 1 ? "" : "s") (--skip-invalid imports the valid ones)"])
+            .joined(separator: "\n")
+    }
+}
+
+/// Progress of a running import, for a bar or a status line.
+public typealias ImportProgress = @Sendable (_ done: Int, _ total: Int) -> Void
+
+/// Reads files into contacts, then applies them in one transaction.
+///
+/// A contact already in the book (same UID, else a shared email, else a
+/// shared normalised phone) is updated, never duplicated, so importing the
+/// same file twice changes nothing the second time. A dry run runs the very
+/// same transaction and rolls it back.
+struct ContactImport {
+    let store: Store
+    let now: Date
+
+    /// One file's contacts, or a whole-book backup.
+    enum Source {
+        case contacts(file: String, [ImportedContact])
+        case backup(file: String, BookBackup)
+    }
+
+    // MARK: Reading
+
+    /// Reads every path (a folder is a vdir: its `.vcf` files, by name).
+    func read(_ request: ImportRequest) -> (sources: [Source], problems: [ImportProblem]) {
+        var sources: [Source] = []
+        var problems: [ImportProblem] = []
+        for path in request.paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                problems.append(ImportProblem(file: path, line: nil, reason: "no such file or folder"))
+                continue
+            }
+            if isDirectory.boolValue {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+                let cards = names.filter { $0.lowercased().hasSuffix(".vcf") || $0.lowercased().hasSuffix(".vcard") }.sorted()
+                if cards.isEmpty { problems.append(ImportProblem(file: path, line: nil, reason: "the folder has no .vcf files")) }
+                for name in cards {
+                    read(file: (path as NSString).appendingPathComponent(name), format: .vcard, into: &sources, &problems)
+                }
+            } else {
+                read(file: path, format: request.format, into: &sources, &problems)
+            }
+        }
+        return (sources, problems)
+    }
+
+    private func read(file: String, format: ImportFormat?, into sources: inout [Source], _ problems: inout [ImportProblem]) {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            problems.append(ImportProblem(file: file, line: nil, reason: "cannot be read"))
+            return
+        }
+        func problem(_ issue: ImportIssue) { problems.append(ImportProblem(file: file, line: issue.line, reason: issue.reason)) }
+        switch format ?? ImportFormat.detect(path: file, data: data) {
+        case .vcard:
+            let cards: [VCard]
+            do {
+                cards = try VCardReader.cards(in: data)
+            } catch {
+                return problem(ImportIssue(error))
+            }
+            guard !cards.isEmpty else {
+                return problem(ImportIssue(line: 1, reason: data.isEmpty ? "the file is empty" : "no BEGIN:VCARD in the file"))
+            }
+            var contacts: [ImportedContact] = []
+            for card in cards {
+                do {
+                    var imported = try VCardReader.contact(from: card, now: now)
+                    // vCard 2.1's quoted-printable keeps CRLF in notes; rapport stores LF.
+                    imported.contact.notes = imported.contact.notes.replacingOccurrences(of: "\r\n", with: "\n")
+                    imported.contact.drives = imported.contact.drives.replacingOccurrences(of: "\r\n", with: "\n")
+                    contacts.append(try checked(imported))
+                } catch let error as VCardError {
+                    problem(ImportIssue(error))
+                } catch let issue as ImportIssue {
+                    problem(issue)
+                } catch {
+                    problem(ImportIssue(line: card.line, reason: "\(error)"))
+                }
+            }
+            sources.append(.contacts(file: file, contacts))
+        case .json:
+            do {
+                sources.append(.backup(file: file, try BookBackup.decode(data)))
+            } catch {
+                problem(error)
+            }
+        case let csv:
+            do {
+                let reading = try ContactCSV.read(data, flavor: csv.csvFlavor, now: now)
+                reading.issues.forEach(problem)
+                sources.append(.contacts(file: file, reading.contacts))
+            } catch {
+                problem(error)
+            }
+        }
+    }
+
+    /// The limits rapport keeps on every contact, checked on a card.
+    private func checked(_ imported: ImportedContact) throws -> ImportedContact {
+        let c = imported.contact
+        do {
+            _ = try FieldRules.name(c.name)
+            _ = try FieldRules.text(c.notes, field: "NOTE")
+            _ = try FieldRules.text(c.drives, field: "X-RAPPORT-DRIVES")
+            for (field, value) in [("NICKNAME", c.nickname), ("ORG", c.company), ("TITLE", c.title), ("X-RAPPORT-MET-AT", c.metAt),
+                                   ("X-RAPPORT-MET-VIA", c.metVia)] {
+                _ = try FieldRules.text(value, field: field, oneLine: true)
+            }
+            for email in c.emails where !email.contains("@") {
+                throw FieldRules.Violation(field: "EMAIL", "\(SafeLine.show(email)) is not an email address")
+            }
+        } catch let violation as FieldRules.Violation {
+            throw ImportIssue(line: imported.line, reason: violation.description)
+        }
+        return imported
+    }
+
+    // MARK: Applying
+
+    private struct DryRunRollback: Error {}
+
+    /// Applies the sources in one transaction (rolled back when `dryRun`).
+    func apply(_ sources: [Source], dryRun: Bool, progress: ImportProgress?) throws -> ImportReport {
+        var report = ImportReport()
+        report.dryRun = dryRun
+        let total = sources.reduce(0) { sum, source in
+            switch source {
+            case .contacts(_, let list): return sum + list.count
+            case .backup(_, let backup): return sum + backup.contacts.count
+            }
+        }
+        do {
+            try store.write { tx in
+                var index = try ImportIndex(tx)
+                var done = 0
+                for source in sources {
+                    switch source {
+                    case .contacts(_, let contacts):
+                        for imported in contacts {
+                            try apply(imported, tx, &index, &report)
+                            done += 1
+                            if done % 50 == 0 || done == total { progress?(done, total) }
+                        }
+                    case .backup(let file, let backup):
+                        try restore(backup, file: file, tx, &report)
+                        done += backup.contacts.count
+                        progress?(done, total)
+                    }
+                }
+                if dryRun { throw DryRunRollback() }
+            }
+        } catch is DryRunRollback {
+            return report
+        }
+        return report
+    }
+
+    private func apply(_ imported: ImportedContact, _ tx: StoreTransaction, _ index: inout ImportIndex,
+                       _ report: inout ImportReport) throws {
+        if let (existing, matchedOn) = index.match(imported) {
+            let existingInterop = index.interop[existing.id!] ?? ContactInterop()
+            var (merged, interop) = ContactMerge.imported(imported, over: existing, existingInterop)
+            let entry = ImportReport.Entry(name: merged.name, id: existing.id, note: matchedOn)
+            if merged == existing && interop == existingInterop {
+                report.skipped.append(ImportReport.Entry(name: merged.name, id: existing.id, note: "unchanged"))
+                return
+            }
+            if let uid = interop.uid, let owner = index.byUID[uid], owner != existing.id {
+                interop.uid = existingInterop.uid // the UID names another contact: keep this one's
+            }
+            merged.updatedAt = now
+            let saved = try tx.update(merged)
+            try tx.setInterop(interop, contactID: existing.id!)
+            index.add(saved, interop)
+            report.updated.append(entry)
+        } else {
+            var contact = imported.contact
+            contact.id = nil
+            let likely = index.likelyDuplicate(of: contact)
+            let saved = try tx.insert(contact)
+            let interop = ContactInterop(uid: imported.uid, extras: imported.extras, emailTypes: imported.emailTypes,
+                                         phoneTypes: imported.phoneTypes)
+            if !interop.isEmpty { try tx.setInterop(interop, contactID: saved.id!) }
+            index.add(saved, interop)
+            let entry = ImportReport.Entry(name: saved.name, id: saved.id, note: "")
+            report.added.append(entry)
+            if let likely {
+                report.duplicates.append(.init(kept: .init(name: likely.name, id: likely.id, note: ""), imported: entry))
+            }
+        }
+    }
+
+    /// Restores a whole-book backup, ids kept; only into a book with no contacts.
+    private func restore(_ backup: BookBackup, file: String, _ tx: StoreTransaction, _ report: inout ImportReport) throws {
+        let count = try tx.contactCount()
+        guard count == 0 else {
+            throw ImportFailure(problems: [ImportProblem(file: file, line: nil, reason:
+                "a JSON backup restores into an empty database only (this one has \(count) contact\(count == 1 ? "" : "s")); try --db NEW.sqlite")])
+        }
+        do {
+            for imported in backup.contacts {
+                let saved = try tx.insert(imported.contact)
+                try tx.setInterop(ContactInterop(uid: imported.uid, extras: imported.extras, emailTypes: imported.emailTypes,
+                                                 phoneTypes: imported.phoneTypes), contactID: saved.id!)
+                report.added.append(.init(name: saved.name, id: saved.id, note: ""))
+            }
+            for interaction in backup.interactions { _ = try tx.insert(interaction) }
+            for promise in backup.promises { _ = try tx.insert(promise) }
+            for event in backup.events { _ = try tx.insert(event) }
+            for snooze in backup.snoozes { try tx.snooze(contactID: snooze.contactID, until: snooze.until) }
+        } catch {
+            throw ImportFailure(problems: [ImportProblem(file: file, line: nil, reason: "the backup is inconsistent: \(error)")])
+        }
+        report.restored = (backup.interactions.count, backup.promises.count, backup.events.count, backup.snoozes.count)
+    }
+}
+
+extension Scripting {
+    /// Imports contacts from files: reads and checks everything first, then
+    /// writes in one transaction; any invalid record refuses the whole
+    /// import (`ImportFailure`) unless `skipInvalid`.
+    public func importContacts(_ request: ImportRequest, progress: ImportProgress? = nil) throws -> ImportReport {
+        let importer = ContactImport(store: store, now: now)
+        let (sources, problems) = importer.read(request)
+        if !problems.isEmpty && !request.skipInvalid { throw ImportFailure(problems: problems) }
+        var report = try importer.apply(sources, dryRun: request.dryRun, progress: progress)
+        report.problems = problems
+        return report
+    }
+}
+
+/// The book's contacts in memory for the length of one import: who has
+/// which UID, email, phone, and name with company. Matching against it
+/// costs no query per record (10,000 cards would otherwise prepare
+/// hundreds of thousands of statements); it is kept current as the import
+/// adds and updates contacts, inside the same transaction.
+struct ImportIndex {
+    var contacts: [Int64: Contact] = [:]
+    var interop: [Int64: ContactInterop] = [:]
+    var byUID: [String: Int64] = [:]
+    var byEmail: [String: Int64] = [:]
+    var byPhone: [String: Int64] = [:]
+    var byNameAndCompany: [String: [Int64]] = [:]
+
+    init(_ tx: StoreTransaction) throws {
+        interop = try tx.allInterop()
+        for contact in try tx.contacts(includeArchived: true) { add(contact, interop[contact.id!] ?? ContactInterop()) }
+    }
+
+    mutating func add(_ contact: Contact, _ fields: ContactInterop) {
+        guard let id = contact.id else { return }
+        contacts[id] = contact
+        interop[id] = fields.isEmpty ? nil : fields
+        if let uid = fields.uid, byUID[uid] == nil { byUID[uid] = id }
+        for email in contact.emails where byEmail[ImportIndex.email(email)] == nil { byEmail[ImportIndex.email(email)] = id }
+        for phone in contact.phones {
+            let key = ImportIndex.phone(phone)
+            if !key.isEmpty, byPhone[key] == nil { byPhone[key] = id }
+        }
+        let key = ImportIndex.nameKey(contact)
+        if !(byNameAndCompany[key] ?? []).contains(id) { byNameAndCompany[key, default: []].append(id) }
+    }
+
+    /// The contact this one already is: same UID, else a shared email, else a shared phone.
+    func match(_ imported: ImportedContact) -> (Contact, String)? {
+        if let uid = imported.uid, let id = byUID[uid], let contact = contacts[id] { return (contact, "uid") }
+        for email in imported.contact.emails {
+            if let id = byEmail[ImportIndex.email(email)], let contact = contacts[id] { return (contact, "email") }
+        }
+        for phone in imported.contact.phones {
+            let key = ImportIndex.phone(phone)
+            if !key.isEmpty, let id = byPhone[key], let contact = contacts[id] { return (contact, "phone") }
+        }
+        return nil
+    }
+
+    /// A contact with the same name and company (ignoring case and accents) and no email in common.
+    func likelyDuplicate(of contact: Contact) -> Contact? {
+        let emails = Set(contact.emails.map(ImportIndex.email))
+        return (byNameAndCompany[ImportIndex.nameKey(contact)] ?? []).compactMap { contacts[$0] }.first { other in
+            Set(other.emails.map(ImportIndex.email)).isDisjoint(with: emails)
+        }
+    }
+
+    static func email(_ email: String) -> String { email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
+
+    /// Digits and a leading `+`, as Store compares phones.
+    static func phone(_ phone: String) -> String {
+        var result = ""
+        for scalar in phone.unicodeScalars {
+            if scalar == "+" && result.isEmpty { result.append("+") }
+            if ("0"..."9").contains(scalar) { result.unicodeScalars.append(scalar) }
+        }
+        return result
+    }
+
+    static func nameKey(_ contact: Contact) -> String { contact.name.folded + "\u{0}" + contact.company.folded }
+}
