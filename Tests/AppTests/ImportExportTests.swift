@@ -12,7 +12,7 @@ import Testing
 
     func write(_ text: String, _ name: String, in fixture: ScriptingFixture) -> String {
         let path = fixture.folder + "/" + name
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         return path
     }
 
@@ -77,7 +77,7 @@ import Testing
         ]
         for (name, data, expected) in cases {
             let path = f.folder + "/" + name
-            FileManager.default.createFile(atPath: path, contents: data)
+            _ = FileManager.default.createFile(atPath: path, contents: data)
             do {
                 _ = try s.importContacts(ImportRequest(paths: [good, path]))
                 Issue.record("\(name) was imported")
