@@ -17,7 +17,7 @@ struct Rapport: ParsableCommand {
         subcommands: [
             Open.self, Add.self, Log.self, PromiseCommand.self, Done.self, Undone.self,
             SnoozeCommand.self, Unsnooze.self, List.self, Show.self, Timeline.self, Due.self,
-            EventCommand.self, Brief.self, Demo.self,
+            EventCommand.self, Brief.self, Demo.self, Delete.self, TrashCommand.self, Restore.self,
         ],
         defaultSubcommand: Open.self
     )
