@@ -101,7 +101,7 @@ struct TerminalInjectionTests {
         let (status, bytes) = try PseudoTerminal.run(TmuxSession.binary, arguments,
                                                      environment: rapportEnvironment(database: database, home: folder))
         #expect(status == 0, "\(String(decoding: bytes, as: UTF8.self))")
-        #expect(bytes.contains(subsequence: Array("Q3".utf8)))
+        #expect(bytes.contains(subsequence: Array("Q1".utf8)) || bytes.contains(subsequence: Array("Q3".utf8)))
         #expect(Self.findings(in: bytes).isEmpty, "\(arguments): \(Self.findings(in: bytes))")
         // Commands draw nothing of their own: no escape byte at all reaches the terminal.
         #expect(!bytes.contains(0x1B) && !bytes.contains(0x08))
