@@ -43,7 +43,10 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "AppTests", dependencies: ["App", "SnapshotSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["App"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["App", "Store"]),
+        .testTarget(name: "ReliabilityTests", dependencies: [
+            "App", "Store", "Interop", "Domain", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "InteropTests", dependencies: ["Interop"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -18,6 +18,7 @@ enum DatabaseFile {
     static func prepare(path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try makeFolders(folder) }
+        try refuseForeignSymlink(path)
         var info = stat()
         if stat(path, &info) == 0 {
             if (info.st_mode & S_IFMT) == S_IFDIR {
@@ -33,6 +34,22 @@ enum DatabaseFile {
         close(fd)
         // The umask cannot widen 0600, but a umask of 0277 would narrow it: restate it.
         chmod(path, 0o600)
+    }
+
+    /// Refuses a database path that is a symbolic link another user owns, or
+    /// that points to a file another user owns: whoever controls the link
+    /// could point rapport's writes (and its private notes) anywhere.
+    static func refuseForeignSymlink(_ path: String) throws {
+        var link = stat()
+        guard lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK else { return }
+        let me = geteuid()
+        if link.st_uid != me {
+            throw StoreError.unwritableLocation(path: path, reason: "it is a symbolic link owned by another user (uid \(link.st_uid))")
+        }
+        var target = stat()
+        if stat(path, &target) == 0, target.st_uid != me {
+            throw StoreError.unwritableLocation(path: path, reason: "it links to a file owned by another user (uid \(target.st_uid))")
+        }
     }
 
     /// Restricts SQLite's side files (`-wal`, `-shm`) to the owner, when present.

@@ -8,6 +8,14 @@ import Domain
 /// ("jose alvarez", "alvarez") and the same for the nickname; a prefix query
 /// is then one index range scan.
 enum NameKeys {
+    /// Keys are cut to this many characters, and a field gives at most
+    /// `maximumWordKeys` of them: without both, a name of a million
+    /// characters (from an import) would make its square in keys and
+    /// exhaust memory. Queries are cut the same way, so a longer prefix
+    /// still finds the contact.
+    static let maximumKeyLength = 100
+    static let maximumWordKeys = 32
+
     /// Folded suffixes of `name` and `nickname` starting at each word, without duplicates.
     static func keys(name: String, nickname: String) -> [String] {
         var seen = Set<String>()
@@ -29,7 +37,8 @@ enum NameKeys {
         while index < trimmed.endIndex {
             let isWord = trimmed[index].isLetter || trimmed[index].isNumber
             if isWord && !previousIsWordCharacter {
-                suffixes.append(String(trimmed[index...]))
+                suffixes.append(String(trimmed[index...].prefix(maximumKeyLength)))
+                if suffixes.count == maximumWordKeys { break }
             }
             previousIsWordCharacter = isWord
             index = trimmed.index(after: index)
@@ -44,7 +53,7 @@ enum NameKeys {
 
     /// What a typed prefix is compared with: folded, leading spaces dropped.
     static func queryKey(_ prefix: String) -> String {
-        String(prefix.folded.drop(while: { $0.isWhitespace }))
+        String(prefix.folded.drop(while: { $0.isWhitespace }).prefix(maximumKeyLength))
     }
 
     /// The smallest string greater than every string that starts with `prefix`

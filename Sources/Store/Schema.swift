@@ -21,6 +21,8 @@ enum Schema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: v1)
         migrator.registerMigration("contact-interop", migrate: contactInterop)
+        // Registered last: other branches add their migrations before it.
+        migrator.registerMigration("v3-trash", migrate: v3Trash)
         for (identifier, migrate) in extraMigrations {
             migrator.registerMigration(identifier, migrate: migrate)
         }
@@ -184,6 +186,27 @@ enum Schema {
                 key TEXT PRIMARY KEY NOT NULL,
                 value
             ) WITHOUT ROWID;
+            """)
+    }
+
+    /// The trash: a deleted contact with everything that went with it, kept
+    /// 30 days so that a delete can be undone (`rapport restore`).
+    ///
+    /// `payload` holds the deleted rows as JSON, one array per table
+    /// (`{"contact": [{…}], "promise": […], …}`), written and read back by
+    /// SQLite's JSON functions, so values keep their SQLite types.
+    @Sendable
+    static func v3Trash(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE trash (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                contact_id INTEGER NOT NULL,
+                name TEXT NOT NULL,
+                deleted_at INTEGER NOT NULL,
+                payload TEXT NOT NULL CHECK (json_valid(payload))
+            );
+            CREATE INDEX trash_by_deleted_at ON trash(deleted_at);
+            CREATE INDEX trash_by_contact ON trash(contact_id);
             """)
     }
 }

@@ -52,7 +52,8 @@ struct DashboardEndToEndTests {
 
         // q quits and the terminal is restored (echo and canonical mode back on).
         try session.press("q")
-        let after = try session.waitFor("the exit and the terminal's modes") { $0.contains("EXIT=0") && $0.contains("icanon") }
+        // The stty line comes just after EXIT=0: wait for it too, or a busy machine catches the screen between them.
+        let after = try session.waitFor("the stty line") { $0.contains("EXIT=0") && $0.contains("icanon") }
         #expect(after.contains("echo") && !after.contains("-echo"))
         #expect(after.contains("icanon") && !after.contains("-icanon"))
     }

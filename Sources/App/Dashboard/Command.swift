@@ -25,6 +25,7 @@ public enum Command: String, CaseIterable, Sendable {
     case toggleDone = "toggle_done"
     case snooze
     case archive
+    case delete
     case undo
     case sort
     case filter
@@ -59,6 +60,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .toggleDone: return "done"
         case .snooze: return "snooze"
         case .archive: return "archive"
+        case .delete: return "delete"
         case .undo: return "undo"
         case .sort: return "sort"
         case .filter: return "filter"
@@ -78,7 +80,7 @@ public enum Command: String, CaseIterable, Sendable {
             return "Move"
         case .viewDashboard, .viewContacts, .viewPromises, .viewEvents, .search, .sort, .filter:
             return "Views"
-        case .addContact, .edit, .logInteraction, .addPromise, .toggleDone, .snooze, .archive, .undo:
+        case .addContact, .edit, .logInteraction, .addPromise, .toggleDone, .snooze, .archive, .delete, .undo:
             return "Change"
         case .rescore, .loadDemo, .importFile, .help, .quit, .suspend:
             return "General"
@@ -109,6 +111,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .toggleDone: return ["x", "Space"]
         case .snooze: return ["s"]
         case .archive: return ["d"]
+        case .delete: return ["X"]
         case .undo: return ["u"]
         case .sort: return ["o"]
         case .filter: return ["f"]

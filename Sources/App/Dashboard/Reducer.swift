@@ -110,6 +110,11 @@ public struct Reducer: Sendable {
             state.pendingWrites += 1
             return [.write(.setArchived(id, archive), description: "\(archive ? "archived" : "restored") \(contact.name)",
                            isUndo: false)]
+        case .delete:
+            guard let id = needContact(&state), let contact = state.library?.contactsByID[id] else { break }
+            state.pendingWrites += 1
+            return [.write(.deleteContact(id), description: "deleted \(contact.name), kept in the trash 30 days",
+                           isUndo: false)]
         case .undo:
             guard let step = state.undo.popLast() else {
                 state.message = StatusMessage(text: "nothing to undo", isError: false)

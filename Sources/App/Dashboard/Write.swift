@@ -6,7 +6,10 @@ import Foundation
 public enum Write: Hashable, Sendable {
     case addContact(Contact)
     case updateContact(Contact)
+    /// Moves the contact to the trash (kept 30 days); undone by `restoreContact`.
     case deleteContact(Int64)
+    /// Brings back the trash entry with this id, with everything deleted with it.
+    case restoreContact(trashID: Int64)
     case setArchived(Int64, Bool)
     case logInteraction(Interaction)
     case deleteInteraction(Int64)

@@ -7,6 +7,8 @@ import Store
 struct WriteExecutor: Sendable {
     let store: Store
     let loadDemo: @Sendable (Store) throws -> Void
+    /// When a deleted contact enters the trash.
+    var now: @Sendable () -> Date = { Date() }
 
     /// The inverse of `write`, or nil when it cannot be undone (the demo).
     func perform(_ write: Write) throws -> Write? {
@@ -31,11 +33,12 @@ struct WriteExecutor: Sendable {
             _ = try tx.update(contact)
             return .updateContact(before)
         case .deleteContact(let id):
-            guard let before = try tx.contact(id: id) else { throw StoreError.notFound(kind: "contact", id: id) }
-            try tx.deleteContact(id: id)
-            var restored = before
-            restored.id = nil
-            return .addContact(restored)
+            // Through the trash, so that undo brings back its interactions and promises too.
+            let trashID = try tx.moveContactToTrash(id: id, at: now())
+            return .restoreContact(trashID: trashID)
+        case .restoreContact(let trashID):
+            let contact = try tx.restoreFromTrash(id: trashID)
+            return .deleteContact(contact.id!)
         case .setArchived(let id, let archived):
             try tx.setArchived(id: id, archived)
             return .setArchived(id, !archived)
