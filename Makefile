@@ -32,11 +32,11 @@ test: deps
 
 BENCH_SIZES ?= 1000,10000,100000
 bench: deps
-	$(SWIFT) build -c release --product rapport --product rapport-bench
+	$(SWIFT) build -c release
 	./.build/release/rapport-bench --sizes $(BENCH_SIZES)
 
 bench-peers: deps
-	$(SWIFT) build -c release --product rapport --product rapport-bench
+	$(SWIFT) build -c release
 	./scripts/bench-peers.sh
 
 clean:

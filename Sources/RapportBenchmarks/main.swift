@@ -3,9 +3,11 @@
 //
 //   rapport-bench [--sizes 1000,10000,100000] [--runs N] [--out DIR]
 //   rapport-bench generate N [--seed S] [--vcard FILE] [--vdir DIR] [--db FILE]
+//   rapport-bench import FILE DB  (vCard parse + inserts, as `rapport import` will)
 //   rapport-bench dashboard DB    (child: the real runtime, in-memory backend)
 import App
 import Foundation
+import Interop
 
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -26,6 +28,13 @@ case "generate":
     if let path = option("--vcard") { try Data(data.vcardFile().utf8).write(to: URL(fileURLWithPath: path)) }
     if let path = option("--vdir") { try data.writeVdir(to: path) }
     if let path = option("--db") { try data.writeDatabase(to: path) }
+
+case "import":
+    // What `rapport import FILE` will do, until it exists: parse, then one transaction of inserts.
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: arguments[1]))
+    let contacts = try VCardReader.contacts(in: bytes, now: Date())
+    let store = try Store(path: arguments[2])
+    try store.write { tx in for c in contacts { _ = try tx.insert(c.contact) } }
 
 case "dashboard":
     let start = monotonicNanos()
@@ -59,7 +68,7 @@ default:
             FileHandle.standardError.write(Data("generating \(size) contacts, \(data.interactionCount) interactions…\n".utf8))
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
             let seconds = try timed { try data.writeDatabase(to: db) } / 1000
-            FileManager.default.createFile(atPath: db + ".done", contents: nil)
+            _ = FileManager.default.createFile(atPath: db + ".done", contents: nil)
             FileHandle.standardError.write(Data("  generated in \(Report.format(seconds)) s\n".utf8))
         }
         let runs = Int(option("--runs") ?? "") ?? (size >= 100_000 ? 5 : size >= 10_000 ? 7 : 11)
