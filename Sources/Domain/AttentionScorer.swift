@@ -38,7 +38,7 @@ public struct AttentionScorer: Sendable {
         }
         results.sort { a, b in
             if a.0.score != b.0.score { return a.0.score > b.0.score }
-            return a.1.localizedStandardCompare(b.1) == .orderedAscending
+            return NameOrder.ascending(a.1, b.1)
         }
         return results.map(\.0)
     }

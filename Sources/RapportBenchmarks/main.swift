@@ -36,6 +36,13 @@ case "import":
     let store = try Store(path: arguments[2])
     try store.write { tx in for c in contacts { _ = try tx.insert(c.contact) } }
 
+case "profile":
+    // One pass of the background job, for `valgrind --tool=callgrind`.
+    let store = try Store(path: arguments[1])
+    let snapshot = try store.snapshot()
+    let library = Library(snapshot: snapshot, scorer: Scenarios.scorer, now: DataSet.reference)
+    print("attention \(library.attention.count)")
+
 case "dashboard":
     let start = monotonicNanos()
     let store = try Store(path: arguments[1])

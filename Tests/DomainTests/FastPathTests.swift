@@ -40,3 +40,16 @@ struct FastPathTests {
         }
     }
 }
+
+struct NameOrderTests {
+    @Test func asciiNamesSortAsFoundationDoes() {
+        var random = SystemRandomNumberGenerator()
+        let alphabet = Array("aAbBzZ yY-1é")
+        for _ in 0..<50_000 {
+            let a = String((0..<Int.random(in: 0...6, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+            let b = String((0..<Int.random(in: 0...6, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+            #expect(NameOrder.ascending(a, b) == (a.localizedStandardCompare(b) == .orderedAscending),
+                    "\(a.debugDescription) \(b.debugDescription)")
+        }
+    }
+}

@@ -100,7 +100,7 @@ public struct Library: Sendable {
         // ones (no score) follow, by name.
         var byScore = scored.compactMap { contacts[$0.contactID] }
         byScore += snapshot.contacts.filter { c in c.id.map { attentionByID[$0] == nil } ?? true }
-            .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+            .sorted { NameOrder.ascending($0.name, $1.name) }
         self.contactsByScore = byScore
     }
 
@@ -115,7 +115,7 @@ public struct Library: Sendable {
         case .score: return contactsByScore
         case .name:
             return orders.value(\.byName) {
-                snapshot.contacts.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+                snapshot.contacts.sorted { NameOrder.ascending($0.name, $1.name) }
             }
         case .lastTouch:
             return orders.value(\.byLastTouch) {
