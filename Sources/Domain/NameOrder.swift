@@ -6,13 +6,25 @@ import Foundation
 /// asks it about two million times. Names made only of ASCII letters and
 /// spaces (most names in most books) compare the same as their lowercased
 /// bytes (checked against Foundation in FastPathTests), so those skip it;
-/// every other pair goes to Foundation.
+/// every other pair goes to Foundation. So do names that differ only in
+/// case (their order depends on the locale), and every name in locales
+/// whose alphabet orders ASCII letters otherwise (Estonian puts z after s,
+/// Danish sorts "aa" as å, Lithuanian y with i…): the fast path is only
+/// taken in languages known to use the root order for a–z.
 public enum NameOrder {
     /// True when `a` sorts before `b`.
     public static func ascending(_ a: String, _ b: String) -> Bool {
-        if let fast = asciiLettersAscending(a, b) { return fast }
+        if rootOrderLocale, let fast = asciiLettersAscending(a, b) { return fast }
         return a.localizedStandardCompare(b) == .orderedAscending
     }
+
+    /// Languages whose collation orders a–z and the space as the root collation does.
+    static let rootOrderLocale: Bool = {
+        let code = Locale.current.language.languageCode?.identifier ?? ""
+        return ["", "en", "pt", "es", "fr", "de", "it", "nl", "ga", "id", "ms", "ca", "gl", "eu", "el", "ru",
+                "uk", "bg", "ja", "zh", "ko", "ar", "he", "hi", "th", "vi"].contains(code)
+            || Locale.current.identifier == "POSIX" || Locale.current.identifier.hasPrefix("C")
+    }()
 
     /// The answer for two names of ASCII letters and spaces, nil for any other pair.
     static func asciiLettersAscending(_ a: String, _ b: String) -> Bool? {
@@ -24,7 +36,8 @@ public enum NameOrder {
             if let x, !isLetterOrSpace(x) { return nil }
             if let y, !isLetterOrSpace(y) { return nil }
             guard let x else {
-                if !decided { result = y != nil }
+                // Equal but for case: the locale decides.
+                if !decided { if y == nil { return nil }; result = true }
                 // Keep checking the rest of b is in the alphabet.
                 while let y = ib.next() { if !isLetterOrSpace(y) { return nil } }
                 return result

@@ -105,7 +105,7 @@ public struct Library: Sendable {
     }
 
     private static let generations = Mutex<UInt64>(0)
-    private static func nextGeneration() -> UInt64 { generations.withLock { $0 += 1; return $0 } }
+    static func nextGeneration() -> UInt64 { generations.withLock { $0 += 1; return $0 } }
 
     /// Every contact in the contacts view's `sort` order (unfiltered),
     /// computed once per library: sorting 100,000 names on each keystroke
