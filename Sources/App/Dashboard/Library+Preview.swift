@@ -5,7 +5,8 @@ import Store
 extension Library {
     /// A first frame's worth of the library from the attention cache, in a
     /// few indexed queries: the top of the attention list as last scored,
-    /// the open promises, and the timelines of the first rows.
+    /// the open promises, and the timelines of the first rows (kept promises
+    /// come with the full library).
     ///
     /// Reading and scoring everything takes long at 100,000 contacts; this
     /// lets the dashboard show its last known state at once and swap in the
@@ -36,7 +37,7 @@ extension Library {
             }
             interactions.sort { ($0.id ?? 0) < ($1.id ?? 0) }
             let snapshot = Snapshot(contacts: contacts, interactions: interactions,
-                                    promises: open + (try tx.promises(.done)),
+                                    promises: open,
                                     events: try tx.allEvents(), snoozes: try tx.snoozes())
             return Library(preview: snapshot, attention: top.map(\.attention), openPromises: ordered,
                            needing: try tx.cachedNeedingAttentionCount(), scorer: scorer, now: now)

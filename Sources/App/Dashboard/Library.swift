@@ -6,6 +6,7 @@ import Synchronization
 /// store snapshot: the attention list, per-contact timelines, the promises
 /// pane. Views read it; moving the selection never recomputes it.
 public struct Library: Sendable {
+    /// The snapshot scored, without its interactions (see `interactionsByContact`).
     public let snapshot: Snapshot
     public let scoredAt: Date
     public let today: Day
@@ -44,7 +45,10 @@ public struct Library: Sendable {
     private let orders = LazyOrders()
 
     public init(snapshot: Snapshot, scorer: AttentionScorer, now: Date) {
-        self.snapshot = snapshot
+        // Interactions live on in `interactionsByContact` only: a second
+        // array of a million of them would double the dashboard's memory.
+        self.snapshot = Snapshot(contacts: snapshot.contacts, promises: snapshot.promises,
+                                 events: snapshot.events, snoozes: snapshot.snoozes)
         self.scoredAt = now
         self.days = scorer.days
         self.today = scorer.days.day(now)
@@ -56,7 +60,7 @@ public struct Library: Sendable {
         for contact in snapshot.contacts { if let id = contact.id { contacts[id] = contact } }
         self.contactsByID = contacts
 
-        let index = SnapshotIndex(snapshot)
+        var index = SnapshotIndex(snapshot)
         let scored = scorer.score(snapshot, index: index, at: now)
         self.attention = scored.filter { $0.snoozedUntil == nil } + scored.filter { $0.snoozedUntil != nil }
         var attentionByID: [Int64: Attention] = [:]
@@ -65,9 +69,10 @@ public struct Library: Sendable {
         self.attentionByID = attentionByID
         self.needingAttentionCount = scored.reduce(0) { $0 + ($1.needsAttention ? 1 : 0) }
 
-        var interactions: [Int64: [Interaction]] = [:]
-        interactions.reserveCapacity(index.interactions.count)
-        for (id, oldestFirst) in index.interactions { interactions[id] = SnapshotIndex.newestFirst(oldestFirst) }
+        // Turned newest first list by list, each old list freed as it goes.
+        var interactions = index.interactions
+        index.interactions = [:]
+        for id in Array(interactions.keys) { interactions[id] = SnapshotIndex.newestFirst(interactions.removeValue(forKey: id)!) }
         self.interactionsByContact = interactions
 
         var promises: [Int64: [Promise]] = [:]
