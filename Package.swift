@@ -37,6 +37,10 @@ let package = Package(
             "App", "Terminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The benchmark harness (`make bench`): a plain executable, so that CI's
+        // clean build gains no dependency.
+        .executableTarget(name: "rapport-bench", dependencies: ["App", "Interop", "UI"],
+                          path: "Sources/RapportBenchmarks"),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .target(name: "SnapshotSupport", dependencies: ["UI"], path: "Tests/Support"),
         .testTarget(name: "UITests", dependencies: ["UI", "SnapshotSupport"], exclude: ["Snapshots"]),

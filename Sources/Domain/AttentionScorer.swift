@@ -8,19 +8,28 @@ import Foundation
 /// parameters, so every rule can be tested at any date.
 public struct AttentionScorer: Sendable {
     public var playbook: Playbook
-    public var calendar: Calendar
+    public var calendar: Calendar {
+        didSet { days = DayCounter(calendar: calendar) }
+    }
+    /// Days of instants in `calendar`, without a `Calendar` call per interaction.
+    public private(set) var days: DayCounter
 
     public init(playbook: Playbook = .standard, calendar: Calendar) {
         self.playbook = playbook
         self.calendar = calendar
+        self.days = DayCounter(calendar: calendar)
     }
 
     /// Attention for every contact that is not archived, highest score first,
     /// ties broken by name. Snoozed contacts are included with `snoozedUntil`
     /// set and a score of zero, so a list can still show them.
     public func score(_ snapshot: Snapshot, at now: Date) -> [Attention] {
-        let today = Day(now, in: calendar)
-        let index = SnapshotIndex(snapshot, calendar: calendar)
+        score(snapshot, index: SnapshotIndex(snapshot), at: now)
+    }
+
+    /// The same, with the snapshot already regrouped (the dashboard keeps the index).
+    public func score(_ snapshot: Snapshot, index: SnapshotIndex, at now: Date) -> [Attention] {
+        let today = days.day(now)
         var results: [(Attention, String)] = []
         results.reserveCapacity(snapshot.contacts.count)
         for contact in snapshot.contacts where !contact.archived {
@@ -29,7 +38,7 @@ public struct AttentionScorer: Sendable {
         }
         results.sort { a, b in
             if a.0.score != b.0.score { return a.0.score > b.0.score }
-            return a.1.localizedStandardCompare(b.1) == .orderedAscending
+            return NameOrder.ascending(a.1, b.1)
         }
         return results.map(\.0)
     }
@@ -40,8 +49,8 @@ public struct AttentionScorer: Sendable {
         let touches = history.filter { $0.kind.isTouch }
         let lastTouch = touches.last?.occurredAt
         let cadence = playbook.cadence(for: contact)
-        let reference: Day = lastTouch.map { Day($0, in: calendar) }
-            ?? contact.metOn ?? Day(contact.createdAt, in: calendar)
+        let reference: Day = lastTouch.map { days.day($0) }
+            ?? contact.metOn ?? days.day(contact.createdAt)
         let daysSince = reference.days(until: today)
 
         var reasons: [Reason] = []
@@ -98,11 +107,11 @@ public struct AttentionScorer: Sendable {
         let rules = playbook.followUp
         // The first meeting is the "met on" day, else a first interaction in
         // person; a relationship that began with a call has nothing to follow up.
-        let firstMeeting = touches.first.flatMap { $0.kind.isInPerson ? Day($0.occurredAt, in: calendar) : nil }
+        let firstMeeting = touches.first.flatMap { $0.kind.isInPerson ? days.day($0.occurredAt) : nil }
         guard let met = contact.metOn ?? firstMeeting else { return nil }
         let since = met.days(until: today)
         guard since >= 0, since <= rules.giveUpAfterDays else { return nil }
-        let followedUp = touches.contains { Day($0.occurredAt, in: calendar) > met }
+        let followedUp = touches.contains { days.day($0.occurredAt) > met }
         guard !followedUp else { return nil }
         let when = since == 0 ? "met today" : "met \(since)d ago"
         let late = since > rules.withinDays
@@ -151,7 +160,7 @@ public struct AttentionScorer: Sendable {
     func eventReason(_ events: [Event], today: Day, now: Date) -> Reason? {
         let rules = playbook.eventPrep
         guard let next = events.first(where: { $0.start >= now }) else { return nil }
-        let inDays = today.days(until: Day(next.start, in: calendar))
+        let inDays = today.days(until: days.day(next.start))
         guard inDays <= rules.withinDays else { return nil }
         // Closer events weigh more: a dinner tonight beats one next week.
         let closeness = 1 - Double(inDays) / Double(max(1, rules.withinDays + 1))
@@ -185,17 +194,25 @@ public struct AttentionScorer: Sendable {
 }
 
 /// A snapshot regrouped per contact once, so scoring is linear in its size.
-struct SnapshotIndex {
+///
+/// Interactions are grouped in id order and each contact's short list is
+/// then sorted by time, which orders them exactly as sorting all of them
+/// first would (the sort is stable either way) at a fraction of the cost.
+public struct SnapshotIndex: Sendable {
     /// Oldest first.
-    var interactions: [Int64: [Interaction]] = [:]
-    var openPromises: [Int64: [Promise]] = [:]
+    public var interactions: [Int64: [Interaction]] = [:]
+    public var openPromises: [Int64: [Promise]] = [:]
     /// Soonest first.
-    var upcomingEvents: [Int64: [Event]] = [:]
-    var snoozes: [Int64: Day] = [:]
+    public var upcomingEvents: [Int64: [Event]] = [:]
+    public var snoozes: [Int64: Day] = [:]
 
-    init(_ snapshot: Snapshot, calendar: Calendar) {
-        for interaction in snapshot.interactions.sorted(by: { $0.occurredAt < $1.occurredAt }) {
+    public init(_ snapshot: Snapshot) {
+        interactions.reserveCapacity(snapshot.contacts.count)
+        for interaction in snapshot.interactions {
             for id in interaction.contactIDs { interactions[id, default: []].append(interaction) }
+        }
+        for key in interactions.keys {
+            interactions[key]!.sort { $0.occurredAt < $1.occurredAt }
         }
         for promise in snapshot.promises where promise.isOpen {
             openPromises[promise.contactID, default: []].append(promise)
@@ -204,5 +221,20 @@ struct SnapshotIndex {
             for id in event.attendeeIDs { upcomingEvents[id, default: []].append(event) }
         }
         for snooze in snapshot.snoozes { snoozes[snooze.contactID] = snooze.until }
+    }
+
+    /// `oldestFirst` newest first, ties kept in their original (id) order:
+    /// what a stable sort by time, descending, gives.
+    public static func newestFirst(_ oldestFirst: [Interaction]) -> [Interaction] {
+        var result: [Interaction] = []
+        result.reserveCapacity(oldestFirst.count)
+        var end = oldestFirst.count
+        while end > 0 {
+            var start = end - 1
+            while start > 0, oldestFirst[start - 1].occurredAt == oldestFirst[end - 1].occurredAt { start -= 1 }
+            result.append(contentsOf: oldestFirst[start..<end])
+            end = start
+        }
+        return result
     }
 }

@@ -53,3 +53,20 @@ extension StoreTransaction {
             .map(Columns.date(micros:))
     }
 }
+
+extension StoreTransaction {
+    /// How many cached scores say "needs attention" (a positive score, not snoozed).
+    public func cachedNeedingAttentionCount() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM attention WHERE score > 0 AND snoozed_until IS NULL") ?? 0
+    }
+
+    /// Open promises of contacts that are not archived, by id.
+    public func openPromisesOfLiveContacts() throws -> [Promise] {
+        try Row.fetchAll(db, sql: """
+            SELECT \(Promise.columns.split(separator: ",").map { "p." + $0.trimmingCharacters(in: .whitespaces) }
+                .joined(separator: ", "))
+            FROM promise p JOIN contact c ON c.id = p.contact_id
+            WHERE p.done_at IS NULL AND c.archived = 0 ORDER BY p.id
+            """).map(Promise.init(row:))
+    }
+}

@@ -95,6 +95,8 @@ public struct AppState: Sendable {
     public var running = true
     /// Writes sent to the store and not yet confirmed.
     public var pendingWrites = 0
+    /// Search results kept between reads (see `SearchMemo`).
+    let memo = SearchMemo()
 
     public init(size: Size, keymap: Keymap = .standard) {
         self.size = size

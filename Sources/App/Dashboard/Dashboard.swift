@@ -19,6 +19,8 @@ public final class Dashboard {
     private let inbox = Inbox()
     private let writeQueue = DispatchQueue(label: "rapport.writes", qos: .userInitiated)
     private let renderer: DashboardRenderer
+    private let scorer: AttentionScorer
+    private let clock: @Sendable () -> Date
     private var state: AppState
 
     /// - Parameters:
@@ -39,7 +41,9 @@ public final class Dashboard {
         let messages = startupMessages + keymap.warnings
         if !messages.isEmpty { state.message = StatusMessage(text: messages.joined(separator: " · "), isError: true) }
         let inbox = self.inbox
-        self.scoring = ScoringJob(store: store, scorer: AttentionScorer(playbook: config.playbook, calendar: calendar),
+        self.clock = clock
+        self.scorer = AttentionScorer(playbook: config.playbook, calendar: calendar)
+        self.scoring = ScoringJob(store: store, scorer: scorer,
                                   interval: TimeInterval(config.rescoreSeconds), clock: clock,
                                   deliver: { inbox.post(.libraryLoaded($0)) },
                                   fail: { inbox.post(.writeFailed($0)) })
@@ -47,6 +51,11 @@ public final class Dashboard {
 
     /// Runs until the user quits; writes still in flight are finished first.
     public func run() {
+        // The first frame comes from the attention cache when there is one;
+        // the full library replaces it when the background job delivers.
+        if state.library == nil, let preview = try? Library.preview(store: store, scorer: scorer, now: clock()) {
+            dispatch(.libraryLoaded(preview))
+        }
         scoring.start()
         defer {
             scoring.stop()

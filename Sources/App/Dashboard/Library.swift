@@ -1,10 +1,12 @@
 import Domain
 import Foundation
+import Synchronization
 
 /// Everything the dashboard shows, computed off the UI thread from one
 /// store snapshot: the attention list, per-contact timelines, the promises
 /// pane. Views read it; moving the selection never recomputes it.
 public struct Library: Sendable {
+    /// The snapshot scored, without its interactions (see `interactionsByContact`).
     public let snapshot: Snapshot
     public let scoredAt: Date
     public let today: Day
@@ -29,25 +31,48 @@ public struct Library: Sendable {
     /// Folded text that search matches against, computed once per snapshot.
     public let searchKeys: [Int64: SearchKey]
 
+    /// Contacts with a positive score that are not snoozed (the dashboard's count).
+    public let needingAttentionCount: Int
+    /// Open promises of mine past their due day (the header's and promise pane's count).
+    public let overdueMinePromiseCount: Int
+    /// Every contact, highest score first, ties by name, archived ones last
+    /// by name: the contacts view's default order.
+    public let contactsByScore: [Contact]
+    /// Days of instants in `calendar`, computed without a `Calendar` call each.
+    public let days: DayCounter
+    /// Tells libraries apart, so views can keep results per library.
+    public let generation: UInt64
+    private let orders = LazyOrders()
+
     public init(snapshot: Snapshot, scorer: AttentionScorer, now: Date) {
-        self.snapshot = snapshot
+        // Interactions live on in `interactionsByContact` only: a second
+        // array of a million of them would double the dashboard's memory.
+        self.snapshot = Snapshot(contacts: snapshot.contacts, promises: snapshot.promises,
+                                 events: snapshot.events, snoozes: snapshot.snoozes)
         self.scoredAt = now
-        self.today = Day(now, in: scorer.calendar)
+        self.days = scorer.days
+        self.today = scorer.days.day(now)
         self.calendar = scorer.calendar
         self.rapportTouches = scorer.playbook.rapport.touches
+        self.generation = Library.nextGeneration()
         var contacts: [Int64: Contact] = [:]
         contacts.reserveCapacity(snapshot.contacts.count)
         for contact in snapshot.contacts { if let id = contact.id { contacts[id] = contact } }
         self.contactsByID = contacts
 
-        let scored = scorer.score(snapshot, at: now)
+        var index = SnapshotIndex(snapshot)
+        let scored = scorer.score(snapshot, index: index, at: now)
         self.attention = scored.filter { $0.snoozedUntil == nil } + scored.filter { $0.snoozedUntil != nil }
-        self.attentionByID = Dictionary(scored.map { ($0.contactID, $0) }, uniquingKeysWith: { a, _ in a })
+        var attentionByID: [Int64: Attention] = [:]
+        attentionByID.reserveCapacity(scored.count)
+        for a in scored where attentionByID[a.contactID] == nil { attentionByID[a.contactID] = a }
+        self.attentionByID = attentionByID
+        self.needingAttentionCount = scored.reduce(0) { $0 + ($1.needsAttention ? 1 : 0) }
 
-        var interactions: [Int64: [Interaction]] = [:]
-        for interaction in snapshot.interactions.sorted(by: { $0.occurredAt > $1.occurredAt }) {
-            for id in interaction.contactIDs { interactions[id, default: []].append(interaction) }
-        }
+        // Turned newest first list by list, each old list freed as it goes.
+        var interactions = index.interactions
+        index.interactions = [:]
+        for id in Array(interactions.keys) { interactions[id] = SnapshotIndex.newestFirst(interactions.removeValue(forKey: id)!) }
         self.interactionsByContact = interactions
 
         var promises: [Int64: [Promise]] = [:]
@@ -56,6 +81,10 @@ public struct Library: Sendable {
         let live = snapshot.promises.filter { contacts[$0.contactID]?.archived == false }
         self.openPromises = live.filter(\.isOpen).sorted(by: Library.promiseOrder)
         self.donePromises = live.filter { !$0.isOpen }.sorted { ($0.doneAt ?? .distantPast) > ($1.doneAt ?? .distantPast) }
+        let today = self.today
+        self.overdueMinePromiseCount = openPromises.reduce(0) {
+            $0 + ($1.owner == .mine && $1.daysOverdue(on: today) > 0 ? 1 : 0)
+        }
 
         self.events = snapshot.events.sorted { $0.start < $1.start }
         var byContact: [Int64: [Event]] = [:]
@@ -70,6 +99,35 @@ public struct Library: Sendable {
                 .joined(separator: " ").folded)
         }
         self.searchKeys = keys
+
+        // Scored contacts are in exactly the order the contacts view sorts by
+        // score (the same comparison over the same id-ordered input); archived
+        // ones (no score) follow, by name.
+        var byScore = scored.compactMap { contacts[$0.contactID] }
+        byScore += snapshot.contacts.filter { c in c.id.map { attentionByID[$0] == nil } ?? true }
+            .sorted { NameOrder.ascending($0.name, $1.name) }
+        self.contactsByScore = byScore
+    }
+
+    private static let generations = Mutex<UInt64>(0)
+    static func nextGeneration() -> UInt64 { generations.withLock { $0 += 1; return $0 } }
+
+    /// Every contact in the contacts view's `sort` order (unfiltered),
+    /// computed once per library: sorting 100,000 names on each keystroke
+    /// would not keep up with typing.
+    public func contacts(sortedBy sort: ContactSort) -> [Contact] {
+        switch sort {
+        case .score: return contactsByScore
+        case .name:
+            return orders.value(\.byName) {
+                snapshot.contacts.sorted { NameOrder.ascending($0.name, $1.name) }
+            }
+        case .lastTouch:
+            return orders.value(\.byLastTouch) {
+                let touched = { (c: Contact) in attentionByID[c.id ?? -1]?.lastTouch ?? .distantPast }
+                return snapshot.contacts.sorted { touched($0) > touched($1) }
+            }
+        }
     }
 
     /// Mine first; then by due day (undated last); then oldest first.
@@ -87,7 +145,7 @@ public struct Library: Sendable {
 
     /// Upcoming events (from today on), soonest first.
     public var upcomingEvents: [Event] {
-        events.filter { Day($0.start, in: calendar) >= today }
+        events.filter { days.day($0.start) >= today }
     }
 
     /// The open promises of one contact, in the promises pane's order.
@@ -107,7 +165,7 @@ public struct Library: Sendable {
     public func monthlyInteractions(of contactID: Int64) -> [Int] {
         var counts = Array(repeating: 0, count: 12)
         for interaction in interactionsByContact[contactID] ?? [] where interaction.kind.isTouch {
-            let day = Day(interaction.occurredAt, in: calendar)
+            let day = days.day(interaction.occurredAt)
             let months = (today.year - day.year) * 12 + (today.month - day.month)
             if (0..<12).contains(months) { counts[11 - months] += 1 }
         }
@@ -119,6 +177,30 @@ public struct Library: Sendable {
 public struct SearchKey: Sendable {
     public let name: String
     public let all: String
+    /// Both keys are ASCII: search can compare bytes.
+    let isASCII: Bool
+
+    public init(name: String, all: String) {
+        self.name = name
+        self.all = all
+        self.isASCII = all.isASCII && name.isASCII
+    }
+}
+
+/// Orders of the contact list computed on first use and kept with their library.
+final class LazyOrders: Sendable {
+    struct Orders {
+        var byName: [Contact]?
+        var byLastTouch: [Contact]?
+    }
+    private let orders = Mutex(Orders())
+
+    func value(_ key: WritableKeyPath<Orders, [Contact]?>, _ compute: () -> [Contact]) -> [Contact] {
+        if let cached = orders.withLock({ $0[keyPath: key] }) { return cached }
+        let computed = compute()
+        orders.withLock { $0[keyPath: key] = computed }
+        return computed
+    }
 }
 
 /// One line of a timeline.

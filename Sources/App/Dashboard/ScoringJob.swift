@@ -18,6 +18,8 @@ final class ScoringJob: Sendable {
         var again = false
         var lastToken: Int64?
         var lastRun = Date.distantPast
+        /// What this job last wrote to the attention cache.
+        var saved: [Attention]?
     }
 
     private let store: Store
@@ -76,6 +78,23 @@ final class ScoringJob: Sendable {
         if due { trigger() }
     }
 
+    /// Keeps the store's attention cache up to date, so the next dashboard
+    /// can draw its first frame from it (`Library.preview`) before scoring.
+    ///
+    /// Writes only when the scores changed since this job's last write, so
+    /// two dashboards on one file settle instead of waking each other; and
+    /// when nobody wrote since the snapshot, this job's own write does not
+    /// count as a change to rescore for.
+    private func saveCache(_ library: Library, token: Int64, now: Date) throws {
+        guard status.withLock({ $0.saved != library.attention }) else { return }
+        try store.write { try $0.saveAttention(library.attention, computedAt: now) }
+        let after = try store.changeToken()
+        status.withLock { s in
+            s.saved = library.attention
+            if s.lastToken == token, (try? store.changeToken()) == after { s.lastToken = after }
+        }
+    }
+
     private func run() {
         while true {
             do {
@@ -87,6 +106,7 @@ final class ScoringJob: Sendable {
                     s.lastRun = now
                 }
                 deliver(library)
+                try saveCache(library, token: token, now: now)
             } catch {
                 fail("could not read the database: \(error)")
             }

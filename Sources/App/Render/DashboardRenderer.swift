@@ -64,8 +64,8 @@ public final class DashboardRenderer {
         }
         buffer.put(Line(spans), in: area, row: 0)
         if let library = state.library {
-            let overdue = library.openPromises.filter { $0.owner == .mine && $0.daysOverdue(on: library.today) > 0 }.count
-            let needing = library.attention.filter(\.needsAttention).count
+            let overdue = library.overdueMinePromiseCount
+            let needing = library.needingAttentionCount
             var summary: [Span] = []
             if overdue > 0 { summary.append(Span("\(overdue) overdue promise\(overdue == 1 ? "" : "s")", .attentionOverdue)) }
             summary.append(Span((overdue > 0 ? " · " : "") + "\(needing) need attention ", .statusBar))

@@ -30,7 +30,7 @@ enum Panes {
     static func attention(_ state: AppState, _ library: Library, in area: Rect, to buffer: inout Buffer) {
         let items = state.attentionItems
         let focused = state.focus == .attention
-        let title = state.search.query.isEmpty ? "Needs attention (\(library.attention.filter(\.needsAttention).count))"
+        let title = state.search.query.isEmpty ? "Needs attention (\(library.needingAttentionCount))"
             : "Search: \(state.search.query)\(state.search.typing ? "▏" : "") (\(items.count))"
         let block = Block(title: title, focused: focused)
         block.render(in: area, to: &buffer)
@@ -115,7 +115,8 @@ enum Panes {
     static func promises(_ state: AppState, _ library: Library, in area: Rect, to buffer: inout Buffer) {
         let focused = state.focus == .promises
         let items = state.promisePaneItems
-        let overdue = items.filter { $0.owner == .mine && $0.daysOverdue(on: library.today) > 0 }.count
+        // The pane lists exactly the library's open promises, whose overdue count is kept.
+        let overdue = library.overdueMinePromiseCount
         let block = Block(title: "Promises (\(items.count) open, \(overdue) overdue)", focused: focused)
         block.render(in: area, to: &buffer)
         let inner = block.inner(area)
@@ -144,7 +145,7 @@ enum Panes {
                             header: header, focused: true, emptyMessage: "no contacts match") { i in
             let c = items[i]
             let a = c.id.flatMap { library.attentionByID[$0] }
-            let last = a?.lastTouch.map { Format.relative(days: -Day($0, in: library.calendar).days(until: library.today)) } ?? "never"
+            let last = a?.lastTouch.map { Format.relative(days: -library.days.day($0).days(until: library.today)) } ?? "never"
             return TableRow([Line([c.archived ? Span("a", .muted) : marker(a)]),
                              Line(c.name, role: c.archived ? .muted : .text), Line(c.company, role: .muted),
                              Line(c.archived ? "archived" : c.circle.rawValue, role: .muted), Line(last, role: .muted),
@@ -185,7 +186,7 @@ enum Panes {
                                       TableColumn(.fill(2)), TableColumn(.length(6), alignment: .right)],
                             header: header, focused: true, emptyMessage: "no upcoming events") { i in
             let e = items[i]
-            let days = library.today.days(until: Day(e.start, in: library.calendar))
+            let days = library.today.days(until: library.days.day(e.start))
             return TableRow([Line(format.dayAndTime(e.start)), Line(Format.relative(days: days), role: .muted),
                              Line(e.name), Line(e.location, role: .muted), Line("\(e.attendeeIDs.count)")])
         }

@@ -71,8 +71,13 @@ extension Scripting {
 
     public func show(_ query: String) throws -> ContactDetail {
         let contact = try contact(named: query)
-        let library = try library()
         let id = contact.id ?? 0
+        // Scoring is per contact: this one's data scores it as the whole book would.
+        let (library, others) = try store.read { tx in
+            let snapshot = try tx.snapshot(around: id)
+            let referenced = snapshot.interactions.flatMap(\.contactIDs) + snapshot.events.flatMap(\.attendeeIDs)
+            return (Library(snapshot: snapshot, scorer: scorer, now: now), try tx.names(of: Array(Set(referenced))))
+        }
         let promises = (library.promisesByContact[id] ?? []).sorted { a, b in
             if a.isOpen != b.isOpen { return a.isOpen }
             return Library.promiseOrder(a, b)
@@ -80,7 +85,7 @@ extension Scripting {
         let events = (library.eventsByContact[id] ?? []).filter { Day($0.start, in: calendar) >= today }
         return ContactDetail(contact: contact, attention: library.attentionByID[id], promises: promises,
                              recent: Array((library.interactionsByContact[id] ?? []).prefix(ContactDetail.recentCount)),
-                             upcomingEvents: events, names: library.contactsByID.mapValues(\.name))
+                             upcomingEvents: events, names: others.merging(library.contactsByID.mapValues(\.name)) { a, _ in a })
     }
 
     /// Keeps a contact off the attention list until `until` (a day after today).

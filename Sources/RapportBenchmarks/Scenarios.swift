@@ -1,0 +1,224 @@
+import App
+import Foundation
+import Interop
+import UI
+
+/// The measured scenarios, each over one data set.
+struct Scenarios {
+    let data: DataSet
+    let databasePath: String
+    let vcardPath: String
+    let runs: Int
+    let rapportBinary: String?
+    let benchBinary: String
+    var figures: [Figure] = []
+
+    static let calendar = DataSet.utc
+    static let scorer = AttentionScorer(calendar: calendar)
+    static let size = Size(width: 120, height: 40)
+
+    mutating func add(_ name: String, _ samples: [Double], unit: String = "ms", target: String = "") {
+        figures.append(Figure(name: name, size: data.contactCount, unit: unit, samples: samples, target: target))
+        let f = figures.last!
+        FileHandle.standardError.write(Data("  \(Report.label(data.contactCount)) \(name): median \(Report.format(f.median)) \(unit), p99 \(Report.format(f.p99))\n".utf8))
+    }
+
+    mutating func runAll() throws {
+        try importFile()
+        try rescoring()
+        try keystrokes()
+        try dashboardProcess()
+        try commands()
+    }
+
+    /// vCard parse, then one transaction of Store inserts (what `rapport import` will do).
+    mutating func importFile() throws {
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: vcardPath))
+        var parse: [Double] = [], total: [Double] = []
+        let scratch = databasePath + ".import-scratch"
+        for _ in 0..<max(1, runs / 2) {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: scratch + suffix) }
+            let store = try Store(path: scratch)
+            var contacts: [ImportedContact] = []
+            let t0 = monotonicNanos()
+            parse.append(try timed { contacts = try VCardReader.contacts(in: bytes, now: DataSet.reference) })
+            try store.write { tx in for c in contacts { _ = try tx.insert(c.contact) } }
+            total.append(Double(monotonicNanos() - t0) / 1e6)
+        }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: scratch + suffix) }
+        add("vCard parse", parse)
+        add("import vCard (parse + insert)", total, target: "≤2 s at 100k; ≤ abook convert at 10k")
+    }
+
+    /// The background job: snapshot, scores, Library.
+    mutating func rescoring() throws {
+        let store = try Store(path: databasePath)
+        var snap: [Double] = [], score: [Double] = [], full: [Double] = []
+        for _ in 0..<runs {
+            var snapshot = Snapshot()
+            snap.append(try timed { snapshot = try store.snapshot() })
+            score.append(timed { _ = Self.scorer.score(snapshot, at: DataSet.reference) })
+            full.append(try timed {
+                _ = Library(snapshot: try store.snapshot(), scorer: Self.scorer, now: DataSet.reference)
+            })
+        }
+        add("snapshot (read all)", snap)
+        add("attention scores", score)
+        add("full rescoring (snapshot + Library)", full, target: "≤50 ms at 100k")
+    }
+
+    /// Keystroke to frame, in process: key router, reducer, renderer, buffer diff.
+    mutating func keystrokes() throws {
+        let store = try Store(path: databasePath)
+        let library = Library(snapshot: try store.snapshot(), scorer: Self.scorer, now: DataSet.reference)
+        let reducer = Reducer(now: { DataSet.reference })
+        let renderer = DashboardRenderer(calendar: Self.calendar)
+        var state = AppState(size: Self.size)
+        _ = reducer.reduce(&state, .libraryLoaded(library))
+        var previous = renderer.render(state)
+        func press(_ key: Key) -> Double {
+            timed {
+                if let action = KeyRouter.action(for: key, in: state) { _ = reducer.reduce(&state, action) }
+                let frame = renderer.render(state)
+                _ = frame.changes(since: previous)
+                previous = frame
+            }
+        }
+        let rounds = max(20, runs * 10)
+        var moves: [Double] = []
+        for _ in 0..<rounds { moves.append(press(.down)) }
+        for _ in 0..<rounds { moves.append(press(.up)) }
+        moves.append(press(.end))
+        moves.append(press(.home))
+        add("key: move in attention list", moves, target: "p99 ≤2 ms, flat")
+        var open: [Double] = [], back: [Double] = []
+        for _ in 0..<max(10, runs * 3) {
+            open.append(press(.enter))
+            back.append(press(.escape))
+            _ = press(.down)
+        }
+        add("key: open contact (Enter)", open, target: "p99 ≤2 ms")
+        add("key: back (Esc)", back)
+        var search: [Double] = []
+        for _ in 0..<max(3, runs) {
+            search.append(press(.character("/")))
+            for c in "ana li" { search.append(press(.character(c))) }
+            search.append(press(.backspace))
+            search.append(press(.enter))
+            search.append(press(.escape))
+        }
+        add("key: search keystroke", search, target: "p99 ≤10 ms")
+        _ = press(.character("2"))
+        var contacts: [Double] = []
+        for _ in 0..<rounds { contacts.append(press(.down)) }
+        add("key: move in contacts view", contacts, target: "p99 ≤2 ms")
+        _ = press(.character("3"))
+        var promises: [Double] = []
+        for _ in 0..<rounds { promises.append(press(.down)) }
+        add("key: move in promises view", promises, target: "p99 ≤2 ms")
+    }
+
+    /// The real dashboard runtime in a child process with an in-memory
+    /// backend: process start to the first frame that lists contacts, and
+    /// peak memory once the full Library has been built.
+    mutating func dashboardProcess() throws {
+        // As after any earlier session (or `rapport due`): the attention cache is filled.
+        let store = try Store(path: databasePath)
+        let library = Library(snapshot: try store.snapshot(), scorer: Self.scorer, now: DataSet.reference)
+        try store.write { try $0.saveAttention(library.attention, computedAt: DataSet.reference) }
+        var first: [Double] = [], memory: [Double] = []
+        for _ in 0..<max(1, runs / 2) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: benchBinary)
+            process.arguments = ["dashboard", databasePath, "--hold", data.contactCount >= 100_000 ? "12" : "3"]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            let t0 = monotonicNanos()
+            try process.run()
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            var values: [String: Double] = [:]
+            for line in output.split(separator: "\n") {
+                let parts = line.split(separator: " ")
+                if parts.count == 2, let v = Double(parts[1]) { values[String(parts[0])] = v }
+            }
+            if let at = values["first-frame-ns"] { first.append((at - Double(t0)) / 1e6) }
+            if let mb = values["peak-mb"] { memory.append(mb) }
+        }
+        add("start to first dashboard frame", first, target: "≤150 ms at 100k")
+        add("dashboard peak memory", memory, unit: "MB", target: "≤150 MB at 100k")
+    }
+
+    /// The scripting commands, as a user runs them (the release binary).
+    mutating func commands() throws {
+        guard let rapport = rapportBinary else { return }
+        let name = data.contact(data.contactCount / 2).name
+        for (label, arguments) in [("rapport list", ["list"]), ("rapport show NAME", ["show", name]),
+                                   ("rapport due", ["due"])] {
+            var samples: [Double] = []
+            for _ in 0..<max(3, runs) {
+                // posix_spawn and waitpid: Foundation's Process.waitUntilExit
+                // polls every 50 ms, which would round every figure up.
+                let status = try timedSpawn(rapport, arguments + ["--db", databasePath])
+                samples.append(status.milliseconds)
+                if status.code != 0 { FileHandle.standardError.write(Data("  \(label) exited \(status.code)\n".utf8)) }
+            }
+            add(label, samples, target: "≥100× faster than khard at 10k")
+        }
+    }
+}
+
+/// A backend with no terminal: keeps the frames, sends no keys, quits after `hold` seconds.
+final class MemoryBackend: Backend {
+    let size: Size
+    var frames = 0
+    var firstContactsFrame: UInt64?
+    let quitAt: UInt64
+    var previous: Buffer?
+
+    init(size: Size, holdSeconds: Double) {
+        self.size = size
+        self.quitAt = monotonicNanos() + UInt64(holdSeconds * 1e9)
+    }
+
+    func draw(_ buffer: Buffer) {
+        _ = buffer.changes(since: previous)
+        previous = buffer
+        frames += 1
+        if firstContactsFrame == nil, buffer.lines.contains(where: { $0.contains("Needs attention (") }) {
+            firstContactsFrame = monotonicNanos()
+        }
+    }
+
+    func nextKey(timeoutMilliseconds: Int) -> Key? {
+        if monotonicNanos() >= quitAt { return .character("q") }
+        usleep(UInt32(timeoutMilliseconds) * 1000)
+        return nil
+    }
+
+    func suspend() {}
+    func close() {}
+}
+
+/// Runs `path` with `arguments` (stdout and stderr to /dev/null, HOME in a
+/// temporary folder) and returns how long it took and its exit status.
+func timedSpawn(_ path: String, _ arguments: [String]) throws -> (milliseconds: Double, code: Int32) {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argumentList: [String] = [path] + arguments
+    let environment: [String] = ["HOME=\(NSTemporaryDirectory())", "PATH=/usr/bin:/bin", "LANG=C.UTF-8"]
+    let argv: [UnsafeMutablePointer<CChar>?] = argumentList.map { strdup($0) } + [nil]
+    let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
+    defer { (argv + envp).forEach { free($0) } }
+    var pid: pid_t = 0
+    let start = monotonicNanos()
+    let spawned = posix_spawn(&pid, path, &actions, nil, argv, envp)
+    guard spawned == 0 else { throw POSIXError(.init(rawValue: spawned) ?? .EINVAL) }
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    let elapsed = Double(monotonicNanos() - start) / 1e6
+    return (elapsed, (status >> 8) & 0xFF)
+}

@@ -1,0 +1,105 @@
+// rapport-bench: the benchmark harness (`make bench`). Not a test: it
+// prints figures and writes JSON, and never fails on a slow machine.
+//
+//   rapport-bench [--sizes 1000,10000,100000] [--runs N] [--out DIR]
+//   rapport-bench generate N [--seed S] [--vcard FILE] [--vdir DIR] [--db FILE]
+//   rapport-bench import FILE DB  (vCard parse + inserts, as `rapport import` will)
+//   rapport-bench dashboard DB    (child: the real runtime, in-memory backend)
+import App
+import Foundation
+import Interop
+
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+func option(_ name: String) -> String? {
+    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+    return arguments[i + 1]
+}
+let seed = option("--seed").flatMap(UInt64.init) ?? 42
+let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+
+switch arguments.first {
+case "generate":
+    guard arguments.count > 1, let n = Int(arguments[1]) else {
+        FileHandle.standardError.write(Data("usage: rapport-bench generate N [--seed S] [--vcard F] [--vdir D] [--db F]\n".utf8))
+        exit(2)
+    }
+    let data = DataSet(contactCount: n, seed: seed)
+    if let path = option("--vcard") { try Data(data.vcardFile().utf8).write(to: URL(fileURLWithPath: path)) }
+    if let path = option("--vdir") { try data.writeVdir(to: path) }
+    if let path = option("--db") { try data.writeDatabase(to: path) }
+
+case "import":
+    // What `rapport import FILE` will do, until it exists: parse, then one transaction of inserts.
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: arguments[1]))
+    let contacts = try VCardReader.contacts(in: bytes, now: Date())
+    let store = try Store(path: arguments[2])
+    try store.write { tx in for c in contacts { _ = try tx.insert(c.contact) } }
+
+case "profile":
+    // One pass of the background job, for `valgrind --tool=callgrind`.
+    let store = try Store(path: arguments[1])
+    let snapshot = try store.snapshot()
+    let library = Library(snapshot: snapshot, scorer: Scenarios.scorer, now: DataSet.reference)
+    print("attention \(library.attention.count)")
+
+case "dashboard":
+    let start = monotonicNanos()
+    let store = try Store(path: arguments[1])
+    let backend = MemoryBackend(size: Scenarios.size, holdSeconds: Double(option("--hold") ?? "") ?? 3)
+    let dashboard = Dashboard(backend: backend, store: store, config: Config(), calendar: Scenarios.calendar,
+                              clock: { DataSet.reference }, loadDemo: { _ in })
+    dashboard.run()
+    print("start-ns \(start)")
+    if let first = backend.firstContactsFrame { print("first-frame-ns \(first)") }
+    print("frames \(backend.frames)")
+    print("peak-mb \(peakResidentMB())")
+
+default:
+    let sizes = (option("--sizes") ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }
+    let out = option("--out") ?? ".build/bench"
+    let dataFolder = option("--data") ?? ".build/bench-data"
+    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(atPath: dataFolder, withIntermediateDirectories: true)
+    let rapport = executable.deletingLastPathComponent().appendingPathComponent("rapport").path
+    var figures: [Figure] = []
+    for size in sizes {
+        let data = DataSet(contactCount: size, seed: seed)
+        let db = "\(dataFolder)/book-\(size)-\(seed).sqlite"
+        let vcf = "\(dataFolder)/contacts-\(size)-\(seed).vcf"
+        if !FileManager.default.fileExists(atPath: vcf) {
+            try Data(data.vcardFile().utf8).write(to: URL(fileURLWithPath: vcf))
+        }
+        // The marker is written last, so an interrupted generation starts over.
+        if !FileManager.default.fileExists(atPath: db + ".done") {
+            FileHandle.standardError.write(Data("generating \(size) contacts, \(data.interactionCount) interactions…\n".utf8))
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+            let seconds = try timed { try data.writeDatabase(to: db) } / 1000
+            _ = FileManager.default.createFile(atPath: db + ".done", contents: nil)
+            FileHandle.standardError.write(Data("  generated in \(Report.format(seconds)) s\n".utf8))
+        }
+        let runs = Int(option("--runs") ?? "") ?? (size >= 100_000 ? 5 : size >= 10_000 ? 7 : 11)
+        var scenarios = Scenarios(data: data, databasePath: db, vcardPath: vcf, runs: runs,
+                                  rapportBinary: FileManager.default.isExecutableFile(atPath: rapport) ? rapport : nil,
+                                  benchBinary: executable.path)
+        try scenarios.runAll()
+        figures += scenarios.figures
+    }
+    let table = Report.table(figures, sizes: sizes)
+    print(table)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    struct Results: Codable {
+        var machine: String
+        var date: String
+        var figures: [Figure]
+    }
+    let machine = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+        .split(separator: "\n").first { $0.hasPrefix("model name") }?.split(separator: ":").last?
+        .trimmingCharacters(in: .whitespaces) ?? "unknown"
+    let results = Results(machine: "\(machine), \(ProcessInfo.processInfo.activeProcessorCount) cores",
+                          date: ISO8601DateFormatter().string(from: Date()), figures: figures)
+    try encoder.encode(results).write(to: URL(fileURLWithPath: "\(out)/results.json"))
+    try Data((table + "\n").utf8).write(to: URL(fileURLWithPath: "\(out)/results.md"))
+    print("\nwritten: \(out)/results.json, \(out)/results.md")
+}
