@@ -68,6 +68,8 @@ import Testing
     }
 
     /// No shell, anywhere in the shipped code: nothing a name or a config value could be smuggled into.
+    /// The benchmark harness is not shipped: it starts the rapport binary
+    /// itself (posix_spawn with fixed arguments, no shell) to time it.
     @Test func noShellInTheSources() throws {
         let sources = repositoryRoot.appendingPathComponent("Sources")
         let forbidden = [#"/bin/(ba)?sh"#, #"\bsystem\("#, #"\bpopen\("#, #"\bProcess\("#, #"\bexec[lv]p?e?\("#,
@@ -75,7 +77,8 @@ import Testing
         var found: [String] = []
         var files = 0
         for case let item as String in FileManager.default.enumerator(atPath: sources.path)!
-        where item.hasSuffix(".swift") || item.hasSuffix(".h") || item.hasSuffix(".c") {
+        where (item.hasSuffix(".swift") || item.hasSuffix(".h") || item.hasSuffix(".c"))
+            && !item.hasPrefix("RapportBenchmarks/") {
             files += 1
             let text = try String(contentsOfFile: sources.appendingPathComponent(item).path, encoding: .utf8)
             for word in forbidden where text.range(of: word, options: .regularExpression) != nil { found.append("\(item): \(word)") }
