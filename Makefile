@@ -1,11 +1,12 @@
 # rapport: two commands for a newcomer.
 #   make run    installs what is missing, builds, opens the dashboard
 #   make test   installs what is missing, builds, runs every test
+#   make stress the long reliability runs (kills, fuzzing, load), with figures
 SWIFT ?= swift
 PACKAGES := libncursesw5-dev libsqlite3-dev tmux
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build release deps bench clean
+.PHONY: run test stress build release deps bench clean
 
 deps:
 	@missing=""; for p in $(PACKAGES); do \
@@ -27,6 +28,9 @@ run: release
 test: deps
 	$(SWIFT) build --build-tests
 	RAPPORT_BIN=$(CURDIR)/.build/debug/rapport $(SWIFT) test --skip-build
+
+stress: deps
+	./scripts/stress.sh
 
 clean:
 	rm -rf .build
