@@ -3,11 +3,12 @@
 #   make test   installs what is missing, builds, runs every test
 #   make bench  release benchmarks at 1k, 10k, 100k contacts (table + .build/bench/results.json)
 #   make bench-peers  rapport against khard and abook on the same 10,000 contacts
+#   make stress the long reliability runs (kills, fuzzing, load), with figures
 SWIFT ?= swift
 PACKAGES := libncursesw5-dev libsqlite3-dev tmux
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build release deps bench bench-peers clean
+.PHONY: run test stress build release deps bench bench-peers clean
 
 deps:
 	@missing=""; for p in $(PACKAGES); do \
@@ -38,6 +39,9 @@ bench: deps
 bench-peers: deps
 	$(SWIFT) build -c release
 	./scripts/bench-peers.sh
+
+stress: deps
+	./scripts/stress.sh
 
 clean:
 	rm -rf .build
