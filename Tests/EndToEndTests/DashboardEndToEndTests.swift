@@ -52,7 +52,9 @@ struct DashboardEndToEndTests {
 
         // q quits and the terminal is restored (echo and canonical mode back on).
         try session.press("q")
-        let after = try session.waitFor(text: "EXIT=0")
+        try session.waitFor(text: "EXIT=0")
+        // The shell prints the stty flags just after EXIT=: wait for them too.
+        let after = try session.waitFor(text: "icanon")
         #expect(after.contains("echo") && !after.contains("-echo"))
         #expect(after.contains("icanon") && !after.contains("-icanon"))
     }
