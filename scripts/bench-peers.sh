@@ -143,7 +143,7 @@ for run in $(seq "$RUNS"); do
 done
 
 median() { sort -n "$WORK/samples/$1" | awk '{ a[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-ratio() { awk -v p="$1" -v r="$2" 'BEGIN { if (r > 0 && p != "-") printf "%.0f×", p / r; else print "-" }'; }
+ratio() { awk -v p="$1" -v r="$2" 'BEGIN { if (r > 0 && p != "-") printf (p / r >= 10 ? "%.0f×" : "%.2f×"), p / r; else print "-" }'; }
 row() { # label peer-label peer rapport-label rapport
   local p r; p=$(median "$3"); r=$(median "$5")
   printf "| %s | %s | %.3f s | %.3f s | %s |\n" "$1" "$2" "$p" "$r" "$(ratio "$p" "$r")"
