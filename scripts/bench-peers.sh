@@ -107,23 +107,29 @@ first_screen() {
 trap 'tmux -L "$SOCK" kill-server 2>/dev/null || true' EXIT
 
 ABOOK_FILE=$WORK/abook-addressbook
+# abook will not overwrite an output file.
+rm -f "$ABOOK_FILE"
 abook --convert --informat vcard --infile "$DATA/contacts.vcf" --outformat abook --outfile "$ABOOK_FILE" >/dev/null 2>&1
 # abook lists in file order: its first row is the first card's name.
 ABOOK_FIRST=$(awk '/^FN:/ { sub(/^FN:/, ""); sub(/\r$/, ""); print; exit }' "$DATA/contacts.vcf")
 "$BIN/rapport" due >/dev/null   # fills the attention cache, as any earlier session would have
-RAPPORT_FIRST=$("$BIN/rapport" due --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["name"])')
+RAPPORT_FIRST=$("$BIN/rapport" due --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["contact"]["name"])')
 HAS_IMPORT=no
-"$BIN/rapport" import --help >/dev/null 2>&1 && HAS_IMPORT=yes
+"$BIN/rapport" --help 2>&1 | grep -qE '^ +import( |$)' && HAS_IMPORT=yes
+# khard's search is fuzzy ("Ana Hassan" also finds "Hana Hassan") and then
+# asks which one: answer 1, as a user would.
+khard_show() { printf '1\n' | "$KHARD" -c "$WORK/khard.conf" show "$NAME"; }
 
 echo "data: $N contacts ($DATA); show: '$NAME'; runs: $RUNS; rapport import: $HAS_IMPORT" >&2
 for run in $(seq "$RUNS"); do
   echo "run $run/$RUNS" >&2
   time_cmd khard_list "$KHARD" -c "$WORK/khard.conf" list
   time_cmd rapport_list "$BIN/rapport" list
-  time_cmd khard_show "$KHARD" -c "$WORK/khard.conf" show "$NAME"
+  time_cmd khard_show khard_show
   time_cmd rapport_show "$BIN/rapport" show "$NAME"
   time_cmd khard_birthdays "$KHARD" -c "$WORK/khard.conf" birthdays
   time_cmd rapport_due "$BIN/rapport" due
+  rm -f "$WORK/abook-out"
   time_cmd abook_convert abook --convert --informat vcard --infile "$DATA/contacts.vcf" --outformat abook --outfile "$WORK/abook-out"
   if [ "$HAS_IMPORT" = yes ]; then
     rm -f "$WORK/import.sqlite"*
@@ -137,7 +143,7 @@ for run in $(seq "$RUNS"); do
 done
 
 median() { sort -n "$WORK/samples/$1" | awk '{ a[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-ratio() { awk -v p="$1" -v r="$2" 'BEGIN { if (r > 0 && p != "-") printf "%.0f×", p / r; else print "-" }'; }
+ratio() { awk -v p="$1" -v r="$2" 'BEGIN { if (r > 0 && p != "-") printf (p / r >= 10 ? "%.0f×" : "%.2f×"), p / r; else print "-" }'; }
 row() { # label peer-label peer rapport-label rapport
   local p r; p=$(median "$3"); r=$(median "$5")
   printf "| %s | %s | %.3f s | %.3f s | %s |\n" "$1" "$2" "$p" "$r" "$(ratio "$p" "$r")"

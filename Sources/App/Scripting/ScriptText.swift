@@ -176,10 +176,13 @@ public struct ScriptText {
         var widths = Array(repeating: 0, count: columns)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }
         return rows.map { row in
-            row.enumerated().map { i, cell in
+            var line = row.enumerated().map { i, cell in
                 let pad = String(repeating: " ", count: widths[i] - DisplayWidth.of(cell))
                 return rightAligned.contains(i) ? pad + cell : cell + pad
-            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            }.joined(separator: "  ")
+            // Trailing white space off, as the regex `\s+$` did, without a regex per row.
+            while let last = line.last, last.isWhitespace { line.removeLast() }
+            return line
         }.joined(separator: "\n") + "\n"
     }
 }
