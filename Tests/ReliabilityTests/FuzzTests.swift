@@ -9,7 +9,7 @@ import Testing
 ///
 /// `make test` runs a fixed seed; `make stress` a random one (printed, so
 /// a failure replays with `RAPPORT_SEED=…`). The CSV and JSON importers are
-/// not in this branch yet; when they land, add them to `targets` below.
+/// fuzzed the same way in ImporterFuzzTests.
 @Suite(.serialized) struct FuzzTests {
     static let count = Stress.count("RAPPORT_FUZZ_COUNT", bounded: 10_000, stress: 100_000)
 
