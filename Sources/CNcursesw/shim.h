@@ -119,13 +119,21 @@ static inline void rapport_guard_restore_now(void) {
     }
 }
 
-/// Crash: restore, then hand the signal to whoever had it before (the Swift
-/// runtime's backtracer, or the default action), so the crash is still reported.
-static inline void rapport_guard_crash_handler(int sig) {
+/// Crash: restore, then call whoever had the signal before (the Swift
+/// runtime's backtracer) so the crash is still reported, then die by the
+/// signal. Calling it directly, rather than re-raising into it, matters for a
+/// signal sent from outside: the backtracer returns from that one, and the
+/// process would otherwise go on running behind a restored terminal.
+static inline void rapport_guard_crash_handler(int sig, siginfo_t *info, void *context) {
     rapport_guard_restore_now();
     struct sigaction previous = rapport_guard.previous[sig];
-    if (previous.sa_handler == SIG_IGN) previous.sa_handler = SIG_DFL;
-    sigaction(sig, &previous, NULL);
+    if (previous.sa_flags & SA_SIGINFO) {
+        if (previous.sa_sigaction != NULL) previous.sa_sigaction(sig, info, context);
+    } else if (previous.sa_handler != SIG_DFL && previous.sa_handler != SIG_IGN) {
+        previous.sa_handler(sig);
+    }
+    // Blocked while this handler runs: delivered with the default action on return.
+    signal(sig, SIG_DFL);
     raise(sig);
 }
 
@@ -171,14 +179,15 @@ static inline void rapport_guard_install(int input_fd, int output_fd) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
     sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_ONSTACK;
-    action.sa_handler = rapport_guard_crash_handler;
+    action.sa_flags = SA_ONSTACK | SA_SIGINFO;
+    action.sa_sigaction = rapport_guard_crash_handler;
     for (size_t i = 0; i < sizeof rapport_guard_crash_signals / sizeof(int); i++) {
         int sig = rapport_guard_crash_signals[i];
         sigaction(sig, &action, &rapport_guard.previous[sig]);
     }
     // No SA_RESTART: a blocking read returns early so the loop sees the flag.
     action.sa_flags = 0;
+    action.sa_sigaction = NULL;
     action.sa_handler = rapport_guard_termination_handler;
     for (size_t i = 0; i < sizeof rapport_guard_termination_signals / sizeof(int); i++) {
         int sig = rapport_guard_termination_signals[i];

@@ -89,10 +89,10 @@ struct TerminalRestoreTests {
                 try session.press("q")
                 try session.waitFor("the backtracer to finish") { !$0.contains("any other key to quit") }
             }
-            // A signal sent from outside (unlike a real fault, which faults again) returns from the
-            // chained handlers and the process lingers with the terminal already restored: end it.
-            // Known limitation of the C guard, reported; the terminal checks below are the point here.
-            Thread.sleep(forTimeInterval: 2)
+            // Even a signal sent from outside, which the backtracer returns from, ends the process.
+            let deadline = Date().addingTimeInterval(10)
+            while kill(pid, 0) == 0, Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+            #expect(kill(pid, 0) != 0, "rapport outlived \(exit.rawValue)")
             if kill(pid, 0) == 0 { kill(pid, SIGKILL) }
         }
         let after = try session.waitFor("the shell prompt after \(exit.rawValue)", timeout: 40) {
