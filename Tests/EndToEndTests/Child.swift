@@ -3,24 +3,34 @@ import Foundation
 import Glibc
 #endif
 
-/// A rapport process started without waiting for it, so that a test can
-/// kill it mid-write; its standard output and error go to one pipe, read
-/// after it ends. Signals are reset in the child as `Spawn` does.
+/// A process started without waiting for it, so that a test can kill it
+/// mid-write; with `capture`, its standard output and error go to one pipe,
+/// read after it ends, else to /dev/null. Waited for with `waitpid`:
+/// Foundation's `Process` can miss the exit of a child (tmux's client) when
+/// waited on from a test's thread.
 final class Child {
     let pid: pid_t
-    private let output: Int32
+    private let output: Int32?
 
-    init(_ path: String, _ arguments: [String], environment: [String: String]) throws {
+    init(_ path: String, _ arguments: [String], environment: [String: String]? = nil, capture: Bool = true) throws {
         var pipe: [Int32] = [-1, -1]
-        guard Glibc.pipe(&pipe) == 0 else { throw Failure("pipe failed") }
+        if capture { guard Glibc.pipe(&pipe) == 0 else { throw Failure("pipe failed") } }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, pipe[1], 2)
-        posix_spawn_file_actions_addclose(&actions, pipe[0])
-        posix_spawn_file_actions_addclose(&actions, pipe[1])
+        if capture {
+            posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
+            posix_spawn_file_actions_adddup2(&actions, pipe[1], 2)
+            posix_spawn_file_actions_addclose(&actions, pipe[0])
+            posix_spawn_file_actions_addclose(&actions, pipe[1])
+        } else {
+            // A tmux server started this way must not inherit a pipe: it would keep it open for good.
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        }
+        // The test runner's threads block signals, and a child inherits that
+        // mask: without this, tmux and rapport would never see SIGWINCH.
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -32,17 +42,17 @@ final class Child {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
-        let env = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        let env = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { env.forEach { free($0) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, env)
-        close(pipe[1])
+        if capture { close(pipe[1]) }
         guard spawned == 0 else {
-            close(pipe[0])
+            if capture { close(pipe[0]) }
             throw Failure("could not start \(path): \(String(cString: strerror(spawned)))")
         }
         self.pid = pid
-        self.output = pipe[0]
+        self.output = capture ? pipe[0] : nil
     }
 
     func kill(_ signal: Int32 = SIGKILL) { _ = Glibc.kill(pid, signal) }
@@ -50,13 +60,15 @@ final class Child {
     /// Waits for the end; the status is the exit code, or 128 + the signal.
     func wait() -> (status: Int32, output: String) {
         var data = Data()
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = read(output, &chunk, chunk.count)
-            if n <= 0 { break }
-            data.append(contentsOf: chunk[0..<n])
+        if let output {
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let n = read(output, &chunk, chunk.count)
+                if n <= 0 { break }
+                data.append(contentsOf: chunk[0..<n])
+            }
+            close(output)
         }
-        close(output)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
@@ -120,23 +132,6 @@ enum PseudoTerminal {
     }
 }
 
-/// `make stress` turns these up (RAPPORT_STRESS=1); figures go to standard output.
-enum Stress {
-    static var environment: [String: String] { ProcessInfo.processInfo.environment }
-    static var enabled: Bool { environment["RAPPORT_STRESS"] == "1" }
-
-    static var seed: UInt64 {
-        if let text = environment["RAPPORT_SEED"], let seed = UInt64(text) { return seed }
-        return enabled ? UInt64.random(in: 1...UInt64.max) : 20_260_310
-    }
-
-    static func count(_ key: String, bounded: Int, stress: Int) -> Int {
-        if let text = environment[key], let n = Int(text) { return n }
-        return enabled ? stress : bounded
-    }
-
-    static func figure(_ text: String) { print("FIGURE: \(text)") }
-}
 
 struct SplitMix: RandomNumberGenerator {
     var state: UInt64

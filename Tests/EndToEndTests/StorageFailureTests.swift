@@ -1,5 +1,6 @@
 import App
 import Foundation
+import TestSupport
 import Testing
 @testable import Store
 

@@ -1,5 +1,6 @@
 import App
 import Foundation
+import TestSupport
 import Testing
 
 /// Text from contacts never drives the terminal: fields holding ESC, CSI,

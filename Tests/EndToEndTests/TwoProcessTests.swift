@@ -1,5 +1,6 @@
 import App
 import Foundation
+import TestSupport
 import Testing
 
 /// The dashboard open while a script writes hundreds of `rapport log` in a

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import TestSupport
 import Interop
 import Testing
 import UI

@@ -1,8 +1,8 @@
+// Test support shared by the test targets, which cannot import one another.
 // Golden screens for the UI and App tests: compare a Buffer's `snapshot()`
 // text with Snapshots/NAME.txt beside the calling test file. Run with
 // RECORD_SNAPSHOTS=1 to write the files from the current output (then
-// review the diff in git). A library target, as test targets cannot import
-// one another.
+// review the diff in git).
 import Foundation
 import Testing
 import UI

@@ -1,5 +1,5 @@
 // Helpers for widget tests; golden comparison lives in Tests/Support.
-@_exported import SnapshotSupport
+@_exported import TestSupport
 import UI
 
 /// A buffer whose every cell is a sentinel, to prove a widget drew only

@@ -64,27 +64,14 @@ extension Library {
         self.needingAttentionCount = needing
         let index = SnapshotIndex(snapshot)
         self.interactionsByContact = index.interactions.mapValues(SnapshotIndex.newestFirst)
-        var promises: [Int64: [Promise]] = [:]
-        for promise in snapshot.promises { promises[promise.contactID, default: []].append(promise) }
-        self.promisesByContact = promises
+        let shared = Shared(snapshot: snapshot, contacts: contacts, openPromises: openPromises, today: today)
         self.openPromises = openPromises
-        self.donePromises = snapshot.promises.filter { !$0.isOpen && contacts[$0.contactID]?.archived == false }
-            .sorted { ($0.doneAt ?? .distantPast) > ($1.doneAt ?? .distantPast) }
-        let today = self.today
-        self.overdueMinePromiseCount = openPromises.reduce(0) {
-            $0 + ($1.owner == .mine && $1.daysOverdue(on: today) > 0 ? 1 : 0)
-        }
-        self.events = snapshot.events.sorted { $0.start < $1.start }
-        var byContact: [Int64: [Event]] = [:]
-        for event in events { for id in event.attendeeIDs { byContact[id, default: []].append(event) } }
-        self.eventsByContact = byContact
-        var keys: [Int64: SearchKey] = [:]
-        for (id, c) in contacts {
-            let name = (c.name + " " + c.nickname).folded
-            keys[id] = SearchKey(name: name, all: ([name, c.company, c.title, c.notes, c.drives] + c.tags)
-                .joined(separator: " ").folded)
-        }
-        self.searchKeys = keys
+        self.promisesByContact = shared.promisesByContact
+        self.donePromises = shared.donePromises
+        self.overdueMinePromiseCount = shared.overdueMinePromiseCount
+        self.events = shared.events
+        self.eventsByContact = shared.eventsByContact
+        self.searchKeys = shared.searchKeys
         self.contactsByScore = cached.compactMap { contacts[$0.contactID] }
     }
 }

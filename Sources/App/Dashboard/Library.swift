@@ -75,30 +75,16 @@ public struct Library: Sendable {
         for id in Array(interactions.keys) { interactions[id] = SnapshotIndex.newestFirst(interactions.removeValue(forKey: id)!) }
         self.interactionsByContact = interactions
 
-        var promises: [Int64: [Promise]] = [:]
-        for promise in snapshot.promises { promises[promise.contactID, default: []].append(promise) }
-        self.promisesByContact = promises
-        let live = snapshot.promises.filter { contacts[$0.contactID]?.archived == false }
-        self.openPromises = live.filter(\.isOpen).sorted(by: Library.promiseOrder)
-        self.donePromises = live.filter { !$0.isOpen }.sorted { ($0.doneAt ?? .distantPast) > ($1.doneAt ?? .distantPast) }
-        let today = self.today
-        self.overdueMinePromiseCount = openPromises.reduce(0) {
-            $0 + ($1.owner == .mine && $1.daysOverdue(on: today) > 0 ? 1 : 0)
-        }
-
-        self.events = snapshot.events.sorted { $0.start < $1.start }
-        var byContact: [Int64: [Event]] = [:]
-        for event in events { for id in event.attendeeIDs { byContact[id, default: []].append(event) } }
-        self.eventsByContact = byContact
-
-        var keys: [Int64: SearchKey] = [:]
-        keys.reserveCapacity(contacts.count)
-        for (id, c) in contacts {
-            let name = (c.name + " " + c.nickname).folded
-            keys[id] = SearchKey(name: name, all: ([name, c.company, c.title, c.notes, c.drives] + c.tags)
-                .joined(separator: " ").folded)
-        }
-        self.searchKeys = keys
+        let open = snapshot.promises.filter { $0.isOpen && contacts[$0.contactID]?.archived == false }
+            .sorted(by: Library.promiseOrder)
+        let shared = Shared(snapshot: snapshot, contacts: contacts, openPromises: open, today: today)
+        self.openPromises = open
+        self.promisesByContact = shared.promisesByContact
+        self.donePromises = shared.donePromises
+        self.overdueMinePromiseCount = shared.overdueMinePromiseCount
+        self.events = shared.events
+        self.eventsByContact = shared.eventsByContact
+        self.searchKeys = shared.searchKeys
 
         // Scored contacts are in exactly the order the contacts view sorts by
         // score (the same comparison over the same id-ordered input); archived
@@ -170,6 +156,37 @@ public struct Library: Sendable {
             if (0..<12).contains(months) { counts[11 - months] += 1 }
         }
         return counts
+    }
+}
+
+extension Library {
+    /// The parts of a library that the full one and the first-frame preview
+    /// build the same way from their snapshot.
+    struct Shared {
+        var promisesByContact: [Int64: [Promise]] = [:]
+        var donePromises: [Promise]
+        var overdueMinePromiseCount: Int
+        var events: [Event]
+        var eventsByContact: [Int64: [Event]] = [:]
+        var searchKeys: [Int64: SearchKey] = [:]
+
+        /// - Parameter openPromises: the open promises of live contacts, in the promises pane's order.
+        init(snapshot: Snapshot, contacts: [Int64: Contact], openPromises: [Promise], today: Day) {
+            for promise in snapshot.promises { promisesByContact[promise.contactID, default: []].append(promise) }
+            donePromises = snapshot.promises.filter { !$0.isOpen && contacts[$0.contactID]?.archived == false }
+                .sorted { ($0.doneAt ?? .distantPast) > ($1.doneAt ?? .distantPast) }
+            overdueMinePromiseCount = openPromises.reduce(0) {
+                $0 + ($1.owner == .mine && $1.daysOverdue(on: today) > 0 ? 1 : 0)
+            }
+            events = snapshot.events.sorted { $0.start < $1.start }
+            for event in events { for id in event.attendeeIDs { eventsByContact[id, default: []].append(event) } }
+            searchKeys.reserveCapacity(contacts.count)
+            for (id, c) in contacts {
+                let name = (c.name + " " + c.nickname).folded
+                searchKeys[id] = SearchKey(name: name, all: ([name, c.company, c.title, c.notes, c.drives] + c.tags)
+                    .joined(separator: " ").folded)
+            }
+        }
     }
 }
 
