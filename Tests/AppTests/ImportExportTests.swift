@@ -198,6 +198,19 @@ import Testing
         #expect(throws: ScriptingError.self) { try s.merge("#\(ana.id!)", "#\(ana.id!)") }
     }
 
+    @Test func reimportOfARowWithoutEmailOrPhoneDoesNotDuplicateIt() throws {
+        let f = try ScriptingFixture()
+        let s = f.scripting()
+        let csv = write("""
+            First Name,Last Name,URL,Email Address,Company,Position,Connected On
+            Omar,Said,,,"Said, Hart & Co",Partner,03/15/2024
+            """, "Connections.csv", in: f)
+        #expect(try s.importContacts(ImportRequest(paths: [csv])).added.count == 1)
+        let again = try s.importContacts(ImportRequest(paths: [csv]))
+        #expect(again.added.isEmpty && again.skipped.count == 1, "\(again.added)")
+        #expect(try f.store.contactCount() == 1)
+    }
+
     @Test func importNamesALikelyDuplicate() throws {
         let f = try ScriptingFixture()
         var a = NewContact(name: "Zoë Park"); a.company = "Kite"

@@ -334,7 +334,10 @@ struct ImportIndex {
         if !(byNameAndCompany[key] ?? []).contains(id) { byNameAndCompany[key, default: []].append(id) }
     }
 
-    /// The contact this one already is: same UID, else a shared email, else a shared phone.
+    /// The contact this one already is: same UID, else a shared email, else a
+    /// shared phone; a record with none of those (a LinkedIn row without an
+    /// email) is the one contact of the same name and company, so that
+    /// importing the same file twice never duplicates it.
     func match(_ imported: ImportedContact) -> (Contact, String)? {
         if let uid = imported.uid, let id = byUID[uid], let contact = contacts[id] { return (contact, "uid") }
         for email in imported.contact.emails {
@@ -343,6 +346,11 @@ struct ImportIndex {
         for phone in imported.contact.phones {
             let key = ImportIndex.phone(phone)
             if !key.isEmpty, let id = byPhone[key], let contact = contacts[id] { return (contact, "phone") }
+        }
+        if imported.uid == nil, imported.contact.emails.isEmpty, imported.contact.phones.isEmpty,
+           let ids = byNameAndCompany[ImportIndex.nameKey(imported.contact)], ids.count == 1,
+           let contact = contacts[ids[0]] {
+            return (contact, "name and company")
         }
         return nil
     }
