@@ -28,7 +28,7 @@ public struct EventBrief: Sendable {
             guard let contact = library.contactsByID[id] else { return nil }
             let open = library.openPromises(of: id)
             return Attendee(contact: contact, attention: library.attentionByID[id],
-                            recent: Array((library.interactionsByContact[id] ?? []).prefix(EventBrief.recentCount)),
+                            recent: library.recentInteractions(of: id, limit: EventBrief.recentCount),
                             mine: open.filter { $0.owner == .mine }, theirs: open.filter { $0.owner == .theirs })
         }.sorted { $0.contact.name.localizedStandardCompare($1.contact.name) == .orderedAscending }
     }

@@ -29,49 +29,66 @@ public struct AttentionScorer: Sendable {
 
     /// The same, with the snapshot already regrouped (the dashboard keeps the index).
     public func score(_ snapshot: Snapshot, index: SnapshotIndex, at now: Date) -> [Attention] {
+        score(snapshot.contacts, index: index, at: now)
+    }
+
+    /// Attention for `contacts` that are not archived, from their grouped
+    /// histories, promises, events and snoozes; highest score first.
+    public func score(_ contacts: [Contact], index: SnapshotIndex, at now: Date) -> [Attention] {
         let today = days.day(now)
         var results: [(Attention, String)] = []
-        results.reserveCapacity(snapshot.contacts.count)
-        for contact in snapshot.contacts where !contact.archived {
+        results.reserveCapacity(contacts.count)
+        for contact in contacts where !contact.archived {
             guard let id = contact.id else { continue }
             results.append((attention(for: contact, id: id, index: index, today: today, now: now), contact.name))
         }
-        results.sort { a, b in
-            if a.0.score != b.0.score { return a.0.score > b.0.score }
-            return NameOrder.ascending(a.1, b.1)
-        }
+        results.sort { a, b in Self.ranksBefore(a.0, a.1, b.0, b.1) }
         return results.map(\.0)
+    }
+
+    /// The attention list's order: higher score first, ties by name.
+    public static func ranksBefore(_ a: Attention, _ aName: String, _ b: Attention, _ bName: String) -> Bool {
+        if a.score != b.score { return a.score > b.score }
+        return NameOrder.ascending(aName, bName)
     }
 
     /// One contact's attention; `index` comes from the same snapshot.
     func attention(for contact: Contact, id: Int64, index: SnapshotIndex, today: Day, now: Date) -> Attention {
-        let history = index.interactions[id] ?? []
-        let touches = history.filter { $0.kind.isTouch }
-        let lastTouch = touches.last?.occurredAt
+        attention(for: contact, history: index.histories[id] ?? .empty, openPromises: index.openPromises[id] ?? [],
+                  upcomingEvents: index.upcomingEvents[id] ?? [], snoozedUntil: index.snoozes[id],
+                  today: today, now: now)
+    }
+
+    /// One contact's attention from its history summary, open promises,
+    /// events (soonest first) and snooze: all that the playbook reads.
+    public func attention(for contact: Contact, history: HistorySummary, openPromises: [Promise],
+                          upcomingEvents: [Event], snoozedUntil snooze: Day?, today: Day, now: Date) -> Attention {
+        let id = contact.id ?? 0
+        let lastTouch = history.lastTouch
         let cadence = playbook.cadence(for: contact)
         let reference: Day = lastTouch.map { days.day($0) }
             ?? contact.metOn ?? days.day(contact.createdAt)
         let daysSince = reference.days(until: today)
 
         var reasons: [Reason] = []
-        reasons += promiseReasons(index.openPromises[id] ?? [], today: today)
-        if let reason = followUpReason(contact: contact, touches: touches, today: today) { reasons.append(reason) }
+        reasons += promiseReasons(openPromises, today: today)
+        if let reason = followUpReason(contact: contact, history: history, today: today) { reasons.append(reason) }
         if let cadence, let reason = keepInTouchReason(cadence: cadence, daysSince: daysSince,
-                                                       touched: lastTouch != nil, touchCount: touches.count) {
+                                                       touched: lastTouch != nil, touchCount: history.touches) {
             reasons.append(reason)
         }
-        if let reason = giveFirstReason(history) { reasons.append(reason) }
-        if let reason = eventReason(index.upcomingEvents[id] ?? [], today: today, now: now) { reasons.append(reason) }
+        if let reason = giveFirstReason(asksInARow: history.asksInARow) { reasons.append(reason) }
+        if let reason = eventReason(upcomingEvents, today: today, now: now) { reasons.append(reason) }
         reasons += importantDateReasons(contact, today: today)
         reasons.sort { $0.weight > $1.weight }
 
-        let snoozedUntil = index.snoozes[id].flatMap { $0 > today ? $0 : nil }
+        let snoozedUntil = snooze.flatMap { $0 > today ? $0 : nil }
         let score = snoozedUntil == nil ? reasons.reduce(0) { $0 + $1.weight } : 0
         return Attention(contactID: id, score: score,
                          level: reasons.map(\.level).max() ?? .calm,
                          reasons: reasons, lastTouch: lastTouch,
                          daysSinceTouch: lastTouch == nil ? nil : daysSince,
-                         cadence: cadence, touches: touches.count, snoozedUntil: snoozedUntil)
+                         cadence: cadence, touches: history.touches, snoozedUntil: snoozedUntil)
     }
 
     // MARK: Rule 1: keep promises
@@ -103,15 +120,16 @@ public struct AttentionScorer: Sendable {
 
     // MARK: Rule 2: follow up after meeting someone
 
-    func followUpReason(contact: Contact, touches: [Interaction], today: Day) -> Reason? {
+    func followUpReason(contact: Contact, history: HistorySummary, today: Day) -> Reason? {
         let rules = playbook.followUp
         // The first meeting is the "met on" day, else a first interaction in
         // person; a relationship that began with a call has nothing to follow up.
-        let firstMeeting = touches.first.flatMap { $0.kind.isInPerson ? days.day($0.occurredAt) : nil }
+        let firstMeeting = history.firstTouchInPerson ? history.firstTouch.map { days.day($0) } : nil
         guard let met = contact.metOn ?? firstMeeting else { return nil }
         let since = met.days(until: today)
         guard since >= 0, since <= rules.giveUpAfterDays else { return nil }
-        let followedUp = touches.contains { days.day($0.occurredAt) > met }
+        // Some touch came on a later day exactly when the newest one did.
+        let followedUp = history.lastTouch.map { days.day($0) > met } ?? false
         guard !followedUp else { return nil }
         let when = since == 0 ? "met today" : "met \(since)d ago"
         let late = since > rules.withinDays
@@ -141,15 +159,10 @@ public struct AttentionScorer: Sendable {
 
     // MARK: Rule 5: give before you ask
 
-    /// Counts the asks since the last give; neutral touches do not break the run.
-    /// One favour asked is a bonding move, a run of them is not.
-    func giveFirstReason(_ history: [Interaction]) -> Reason? {
+    /// The asks since the last give (`HistorySummary.asksInARow`): one favour
+    /// asked is a bonding move, a run of them is not.
+    func giveFirstReason(asksInARow asks: Int) -> Reason? {
         let rules = playbook.giveFirst
-        var asks = 0
-        for interaction in history.reversed() {
-            if interaction.direction == .give { break }
-            if interaction.direction == .ask { asks += 1 }
-        }
         guard asks >= rules.asksInARow else { return nil }
         return Reason(kind: .giveFirst, weight: rules.weight + rules.perExtraAsk * Double(asks - rules.asksInARow),
                       text: "\(asks) asks in a row: give first", level: .due)
@@ -193,48 +206,31 @@ public struct AttentionScorer: Sendable {
     }
 }
 
-/// A snapshot regrouped per contact once, so scoring is linear in its size.
-///
-/// Interactions are grouped in id order and each contact's short list is
-/// then sorted by time, which orders them exactly as sorting all of them
-/// first would (the sort is stable either way) at a fraction of the cost.
+/// What scoring reads, grouped per contact: history summaries, open
+/// promises, upcoming events and snoozes.
 public struct SnapshotIndex: Sendable {
-    /// Oldest first.
-    public var interactions: [Int64: [Interaction]] = [:]
+    public var histories: [Int64: HistorySummary] = [:]
     public var openPromises: [Int64: [Promise]] = [:]
     /// Soonest first.
     public var upcomingEvents: [Int64: [Event]] = [:]
     public var snoozes: [Int64: Day] = [:]
 
+    /// Summarises the snapshot's interactions (tests and small books; Store
+    /// keeps the summaries of a real book, see `init(histories:…)`).
     public init(_ snapshot: Snapshot) {
-        interactions.reserveCapacity(snapshot.contacts.count)
-        for interaction in snapshot.interactions {
-            for id in interaction.contactIDs { interactions[id, default: []].append(interaction) }
-        }
-        for key in interactions.keys {
-            interactions[key]!.sort { $0.occurredAt < $1.occurredAt }
-        }
-        for promise in snapshot.promises where promise.isOpen {
-            openPromises[promise.contactID, default: []].append(promise)
-        }
-        for event in snapshot.events.sorted(by: { $0.start < $1.start }) {
-            for id in event.attendeeIDs { upcomingEvents[id, default: []].append(event) }
-        }
-        for snooze in snapshot.snoozes { snoozes[snooze.contactID] = snooze.until }
+        self.init(histories: HistorySummary.group(snapshot.interactions), promises: snapshot.promises,
+                  events: snapshot.events, snoozes: snapshot.snoozes)
     }
 
-    /// `oldestFirst` newest first, ties kept in their original (id) order:
-    /// what a stable sort by time, descending, gives.
-    public static func newestFirst(_ oldestFirst: [Interaction]) -> [Interaction] {
-        var result: [Interaction] = []
-        result.reserveCapacity(oldestFirst.count)
-        var end = oldestFirst.count
-        while end > 0 {
-            var start = end - 1
-            while start > 0, oldestFirst[start - 1].occurredAt == oldestFirst[end - 1].occurredAt { start -= 1 }
-            result.append(contentsOf: oldestFirst[start..<end])
-            end = start
+    /// - Parameter promises: open ones are kept, in the given order.
+    public init(histories: [Int64: HistorySummary], promises: [Promise], events: [Event], snoozes: [Snooze]) {
+        self.histories = histories
+        for promise in promises where promise.isOpen {
+            openPromises[promise.contactID, default: []].append(promise)
         }
-        return result
+        for event in events.sorted(by: { $0.start < $1.start }) {
+            for id in event.attendeeIDs { upcomingEvents[id, default: []].append(event) }
+        }
+        for snooze in snoozes { self.snoozes[snooze.contactID] = snooze.until }
     }
 }

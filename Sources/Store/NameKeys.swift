@@ -51,6 +51,12 @@ enum NameKeys {
         nickname.isEmpty ? name.folded : name.folded + " " + nickname.folded
     }
 
+    /// Folded name, nickname, company and emails, one per line, for
+    /// `rapport mutt-query`'s "contains" search without reading every contact.
+    static func mailKey(_ contact: Contact) -> String {
+        ([contact.name, contact.nickname, contact.company] + contact.emails).map(\.folded).joined(separator: "\n")
+    }
+
     /// What a typed prefix is compared with: folded, leading spaces dropped.
     static func queryKey(_ prefix: String) -> String {
         String(prefix.folded.drop(while: { $0.isWhitespace }).prefix(maximumKeyLength))

@@ -21,8 +21,8 @@ enum Schema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: v1)
         migrator.registerMigration("contact-interop", migrate: contactInterop)
-        // Registered last: other branches add their migrations before it.
         migrator.registerMigration("v3-trash", migrate: v3Trash)
+        migrator.registerMigration("v4-summaries", migrate: v4Summaries)
         for (identifier, migrate) in extraMigrations {
             migrator.registerMigration(identifier, migrate: migrate)
         }

@@ -84,10 +84,17 @@ public final class Store: Sendable {
     }
 
     /// Runs `body` in one IMMEDIATE write transaction: everything it does is
-    /// saved together, or, if it throws, nothing is.
+    /// saved together, or, if it throws, nothing is. Before the commit the
+    /// history summaries and change log of the contacts it changed are
+    /// brought up to date (`flushChanges`), in the same transaction.
     public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         try mappingErrors(path: path) {
-            try pool.write { db in try body(StoreTransaction(db)) }
+            try pool.write { db in
+                let transaction = StoreTransaction(db)
+                let result = try body(transaction)
+                try transaction.flushChanges()
+                return result
+            }
         }
     }
 

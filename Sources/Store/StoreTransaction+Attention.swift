@@ -4,12 +4,14 @@ import GRDB
 
 extension StoreTransaction {
     static let attentionComputedAtKey = "attention.computed_at"
+    static let attentionKeyKey = "attention.key"
 
     /// Replaces the whole attention cache with `attention`, computed at `computedAt`.
     ///
     /// Scores for contacts deleted since the snapshot they came from are dropped,
     /// so a slow background run never fails a save.
-    public func saveAttention(_ attention: [Attention], computedAt: Date) throws {
+    /// `key` says what the scores are current for (see `attentionKey`); nil clears it.
+    public func saveAttention(_ attention: [Attention], computedAt: Date, key: String? = nil) throws {
         let at = Columns.micros(computedAt)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
@@ -25,6 +27,65 @@ extension StoreTransaction {
         try db.execute(sql: """
             INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value
             """, arguments: [Self.attentionComputedAtKey, at])
+        if let key {
+            try db.execute(sql: """
+                INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                """, arguments: [Self.attentionKeyKey, key])
+        } else {
+            try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [Self.attentionKeyKey])
+        }
+    }
+
+    /// Whether an event started after `after` and at or before `now`: scores
+    /// computed at `after` name it as upcoming, so they are stale at `now`.
+    public func eventStarted(after: Date, atOrBefore now: Date) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM event WHERE start_at > ? AND start_at <= ?)",
+                          arguments: [Columns.micros(after), Columns.micros(now)]) ?? false
+    }
+
+    /// Updates the attention cache in place: `changed` replace their rows,
+    /// `removed` contacts lose theirs; `key` says what the cache is now
+    /// current for (see `attentionKey`). The rest of the cache is kept.
+    public func updateAttention(_ changed: [Attention], removed: [Int64], computedAt: Date, key: String) throws {
+        let at = Columns.micros(computedAt)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let delete = try db.cachedStatement(sql: "DELETE FROM attention WHERE contact_id = ?")
+        for id in removed { try delete.execute(arguments: [id]) }
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO attention (\(Attention.columns), computed_at)
+            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM contact WHERE id = ?)
+            ON CONFLICT (contact_id) DO UPDATE SET score = excluded.score, level = excluded.level,
+                reasons = excluded.reasons, last_touch_at = excluded.last_touch_at,
+                days_since_touch = excluded.days_since_touch, cadence_ideal_days = excluded.cadence_ideal_days,
+                cadence_maximum_days = excluded.cadence_maximum_days, touches = excluded.touches,
+                snoozed_until = excluded.snoozed_until, computed_at = excluded.computed_at
+            """)
+        for item in changed { try upsert.execute(arguments: item.rowArguments(encoder: encoder, computedAt: at)) }
+        try db.execute(sql: """
+            INSERT INTO meta (key, value) VALUES (?, ?), (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value
+            """, arguments: [Self.attentionComputedAtKey, at, Self.attentionKeyKey, key])
+    }
+
+    /// What the attention cache was last computed for, as its writer put it
+    /// (the change sequence, the day, the playbook); nil if never said.
+    public func attentionKey() throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [Self.attentionKeyKey])
+    }
+
+    /// Every cached attention with its contact (`needingOnly`: positive scores, not snoozed).
+    public func cachedAttention(needingOnly: Bool) throws -> [(contact: Contact, attention: Attention)] {
+        let decoder = JSONDecoder()
+        let filter = needingOnly ? " WHERE score > 0 AND snoozed_until IS NULL" : ""
+        let rows = try Row.fetchAll(db, sql: "SELECT \(Attention.columns) FROM attention\(filter)")
+        let contacts = needingOnly
+            ? try loadContacts(where: "id IN (SELECT contact_id FROM attention\(filter))")
+            : try loadContacts(where: "id IN (SELECT contact_id FROM attention)")
+        var byID: [Int64: Contact] = [:]
+        for contact in contacts { if let id = contact.id { byID[id] = contact } }
+        return rows.compactMap { row in
+            byID[row[0]].map { (contact: $0, attention: Attention(row: row, decoder: decoder)) }
+        }
     }
 
     /// Contacts from the attention cache, highest score first, at most `limit`.

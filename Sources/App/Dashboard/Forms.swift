@@ -187,7 +187,7 @@ public enum Forms {
         let names = raw.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !names.isEmpty else { return [fallback] }
         var ids: [Int64] = []
-        let contacts = library.snapshot.contacts.filter { !$0.archived }
+        let contacts = library.contactsByID.values.filter { !$0.archived }.sorted { ($0.id ?? 0) < ($1.id ?? 0) }
         for name in names {
             switch ContactLookup.find(name, in: contacts) {
             case .found(let contact):

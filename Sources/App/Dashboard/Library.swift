@@ -2,12 +2,11 @@ import Domain
 import Foundation
 import Synchronization
 
-/// Everything the dashboard shows, computed off the UI thread from one
-/// store snapshot: the attention list, per-contact timelines, the promises
-/// pane. Views read it; moving the selection never recomputes it.
+/// Everything the dashboard shows, computed off the UI thread from the
+/// book's summaries: the attention list, the promises pane, the orders of
+/// the contacts view. Views read it; moving the selection never recomputes
+/// it. Histories are not in it: `timeline(of:)` reads them on demand.
 public struct Library: Sendable {
-    /// The snapshot scored, without its interactions (see `interactionsByContact`).
-    public let snapshot: Snapshot
     public let scoredAt: Date
     public let today: Day
     /// The user's calendar and time zone, in which days are counted.
@@ -18,8 +17,6 @@ public struct Library: Sendable {
     /// Not archived, highest score first; snoozed contacts last.
     public let attention: [Attention]
     public let attentionByID: [Int64: Attention]
-    /// Newest first.
-    public let interactionsByContact: [Int64: [Interaction]]
     public let promisesByContact: [Int64: [Promise]]
     /// Open promises: mine before theirs, most overdue first, undated last.
     public let openPromises: [Promise]
@@ -28,7 +25,7 @@ public struct Library: Sendable {
     /// Soonest first.
     public let events: [Event]
     public let eventsByContact: [Int64: [Event]]
-    /// Folded text that search matches against, computed once per snapshot.
+    /// Folded text that search matches against, kept with the book.
     public let searchKeys: [Int64: SearchKey]
 
     /// Contacts with a positive score that are not snoozed (the dashboard's count).
@@ -42,58 +39,99 @@ public struct Library: Sendable {
     public let days: DayCounter
     /// Tells libraries apart, so views can keep results per library.
     public let generation: UInt64
+    /// Where timelines are read when shown.
+    let history: any HistorySource
     private let orders = LazyOrders()
 
+    /// A library from a snapshot with its interactions (tests and small books).
     public init(snapshot: Snapshot, scorer: AttentionScorer, now: Date) {
-        // Interactions live on in `interactionsByContact` only: a second
-        // array of a million of them would double the dashboard's memory.
-        self.snapshot = Snapshot(contacts: snapshot.contacts, promises: snapshot.promises,
-                                 events: snapshot.events, snoozes: snapshot.snoozes)
+        self.init(book: Book(snapshot: snapshot), scorer: scorer, now: now,
+                  history: MemoryHistory(snapshot.interactions))
+    }
+
+    /// Scores every contact of `book` at `now`: arithmetic on summaries.
+    public init(book: Book, scorer: AttentionScorer, now: Date, history: any HistorySource) {
+        let scored = Library.score(book, scorer: scorer, now: now)
+        self.init(book: book, attention: scored, scorer: scorer, now: now, history: history)
+    }
+
+    /// Every live contact's attention, in the attention list's order.
+    static func score(_ book: Book, scorer: AttentionScorer, now: Date) -> [Attention] {
+        let today = scorer.days.day(now)
+        var upcoming: [Int64: [Event]] = [:]
+        for event in book.events where event.start >= now {
+            for id in event.attendeeIDs { upcoming[id, default: []].append(event) }
+        }
+        var results: [(Attention, String)] = []
+        results.reserveCapacity(book.contacts.count)
+        for (id, contact) in book.contacts where !contact.archived {
+            let open = book.promises[id]?.filter(\.isOpen) ?? []
+            results.append((scorer.attention(for: contact, history: book.histories[id] ?? .empty, openPromises: open,
+                                             upcomingEvents: upcoming[id] ?? [], snoozedUntil: book.snoozes[id],
+                                             today: today, now: now), contact.name))
+        }
+        results.sort { a, b in
+            if a.0.score != b.0.score { return a.0.score > b.0.score }
+            if a.1 != b.1 { return NameOrder.ascending(a.1, b.1) }
+            return a.0.contactID < b.0.contactID
+        }
+        return results.map(\.0)
+    }
+
+    /// A library around scores already computed (`scored`, in the attention list's order).
+    init(book: Book, attention scored: [Attention], needing: Int? = nil, scorer: AttentionScorer, now: Date,
+         history: any HistorySource) {
         self.scoredAt = now
         self.days = scorer.days
         self.today = scorer.days.day(now)
         self.calendar = scorer.calendar
         self.rapportTouches = scorer.playbook.rapport.touches
         self.generation = Library.nextGeneration()
-        var contacts: [Int64: Contact] = [:]
-        contacts.reserveCapacity(snapshot.contacts.count)
-        for contact in snapshot.contacts { if let id = contact.id { contacts[id] = contact } }
+        self.history = history
+        let contacts = book.contacts
         self.contactsByID = contacts
+        self.searchKeys = book.searchKeys
 
-        var index = SnapshotIndex(snapshot)
-        let scored = scorer.score(snapshot, index: index, at: now)
         self.attention = scored.filter { $0.snoozedUntil == nil } + scored.filter { $0.snoozedUntil != nil }
         var attentionByID: [Int64: Attention] = [:]
         attentionByID.reserveCapacity(scored.count)
         for a in scored where attentionByID[a.contactID] == nil { attentionByID[a.contactID] = a }
         self.attentionByID = attentionByID
-        self.needingAttentionCount = scored.reduce(0) { $0 + ($1.needsAttention ? 1 : 0) }
+        self.needingAttentionCount = needing ?? scored.reduce(0) { $0 + ($1.needsAttention ? 1 : 0) }
 
-        // Turned newest first list by list, each old list freed as it goes.
-        var interactions = index.interactions
-        index.interactions = [:]
-        for id in Array(interactions.keys) { interactions[id] = SnapshotIndex.newestFirst(interactions.removeValue(forKey: id)!) }
-        self.interactionsByContact = interactions
-
-        let open = snapshot.promises.filter { $0.isOpen && contacts[$0.contactID]?.archived == false }
-            .sorted(by: Library.promiseOrder)
-        let shared = Shared(snapshot: snapshot, contacts: contacts, openPromises: open, today: today)
+        self.promisesByContact = book.promises
+        var open: [Promise] = []
+        var done: [Promise] = []
+        for (id, list) in book.promises where contacts[id]?.archived == false {
+            for promise in list { if promise.isOpen { open.append(promise) } else { done.append(promise) } }
+        }
+        open.sort(by: Library.promiseOrder)
         self.openPromises = open
-        self.promisesByContact = shared.promisesByContact
-        self.donePromises = shared.donePromises
-        self.overdueMinePromiseCount = shared.overdueMinePromiseCount
-        self.events = shared.events
-        self.eventsByContact = shared.eventsByContact
-        self.searchKeys = shared.searchKeys
+        self.donePromises = done.sorted { a, b in
+            a.doneAt != b.doneAt ? (a.doneAt ?? .distantPast) > (b.doneAt ?? .distantPast) : (a.id ?? 0) < (b.id ?? 0)
+        }
+        let today = self.today
+        self.overdueMinePromiseCount = open.reduce(0) { $0 + ($1.owner == .mine && $1.daysOverdue(on: today) > 0 ? 1 : 0) }
+        self.events = book.events
+        var eventsByContact: [Int64: [Event]] = [:]
+        for event in book.events { for id in event.attendeeIDs { eventsByContact[id, default: []].append(event) } }
+        self.eventsByContact = eventsByContact
 
-        // Scored contacts are in exactly the order the contacts view sorts by
-        // score (the same comparison over the same id-ordered input); archived
+        // Scored contacts are in the contacts view's score order; archived
         // ones (no score) follow, by name.
         var byScore = scored.compactMap { contacts[$0.contactID] }
-        byScore += snapshot.contacts.filter { c in c.id.map { attentionByID[$0] == nil } ?? true }
-            .sorted { NameOrder.ascending($0.name, $1.name) }
+        byScore += contacts.values.filter { c in c.id.map { attentionByID[$0] == nil } ?? true }
+            .sorted(by: Library.nameOrder)
         self.contactsByScore = byScore
     }
+
+    /// By name ignoring case and accents, ties by id.
+    static func nameOrder(_ a: Contact, _ b: Contact) -> Bool {
+        a.name != b.name ? NameOrder.ascending(a.name, b.name) : (a.id ?? 0) < (b.id ?? 0)
+    }
+
+    /// No contacts at all: the welcome screen.
+    public var isEmpty: Bool { contactsByID.isEmpty }
 
     private static let generations = Mutex<UInt64>(0)
     static func nextGeneration() -> UInt64 { generations.withLock { $0 += 1; return $0 } }
@@ -105,13 +143,13 @@ public struct Library: Sendable {
         switch sort {
         case .score: return contactsByScore
         case .name:
-            return orders.value(\.byName) {
-                snapshot.contacts.sorted { NameOrder.ascending($0.name, $1.name) }
-            }
+            return orders.value(\.byName) { contactsByID.values.sorted(by: Library.nameOrder) }
         case .lastTouch:
             return orders.value(\.byLastTouch) {
                 let touched = { (c: Contact) in attentionByID[c.id ?? -1]?.lastTouch ?? .distantPast }
-                return snapshot.contacts.sorted { touched($0) > touched($1) }
+                return contactsByID.values.sorted { a, b in
+                    touched(a) != touched(b) ? touched(a) > touched(b) : (a.id ?? 0) < (b.id ?? 0)
+                }
             }
         }
     }
@@ -123,7 +161,7 @@ public struct Library: Sendable {
         case let (x?, y?) where x != y: return x < y
         case (_?, nil): return true
         case (nil, _?): return false
-        default: return a.createdAt < b.createdAt
+        default: return a.createdAt != b.createdAt ? a.createdAt < b.createdAt : (a.id ?? 0) < (b.id ?? 0)
         }
     }
 
@@ -140,67 +178,27 @@ public struct Library: Sendable {
     }
 
     /// A contact's interactions and promises, newest first, promises placed
-    /// where they were made.
+    /// where they were made. Interactions are read from the store when asked.
     public func timeline(of contactID: Int64) -> [TimelineItem] {
-        var items = (interactionsByContact[contactID] ?? []).map(TimelineItem.interaction)
+        var items = history.interactions(of: contactID).map(TimelineItem.interaction)
         items += (promisesByContact[contactID] ?? []).map(TimelineItem.promise)
         return items.sorted { $0.date > $1.date }
     }
 
-    /// Interactions per month for the twelve months up to `today`, oldest first.
+    /// The newest `limit` interactions of a contact.
+    public func recentInteractions(of contactID: Int64, limit: Int) -> [Interaction] {
+        Array(history.interactions(of: contactID).prefix(limit))
+    }
+
+    /// Touches per month for the twelve months up to `today`, oldest first.
     public func monthlyInteractions(of contactID: Int64) -> [Int] {
         var counts = Array(repeating: 0, count: 12)
-        for interaction in interactionsByContact[contactID] ?? [] where interaction.kind.isTouch {
+        for interaction in history.interactions(of: contactID) where interaction.kind.isTouch {
             let day = days.day(interaction.occurredAt)
             let months = (today.year - day.year) * 12 + (today.month - day.month)
             if (0..<12).contains(months) { counts[11 - months] += 1 }
         }
         return counts
-    }
-}
-
-extension Library {
-    /// The parts of a library that the full one and the first-frame preview
-    /// build the same way from their snapshot.
-    struct Shared {
-        var promisesByContact: [Int64: [Promise]] = [:]
-        var donePromises: [Promise]
-        var overdueMinePromiseCount: Int
-        var events: [Event]
-        var eventsByContact: [Int64: [Event]] = [:]
-        var searchKeys: [Int64: SearchKey] = [:]
-
-        /// - Parameter openPromises: the open promises of live contacts, in the promises pane's order.
-        init(snapshot: Snapshot, contacts: [Int64: Contact], openPromises: [Promise], today: Day) {
-            for promise in snapshot.promises { promisesByContact[promise.contactID, default: []].append(promise) }
-            donePromises = snapshot.promises.filter { !$0.isOpen && contacts[$0.contactID]?.archived == false }
-                .sorted { ($0.doneAt ?? .distantPast) > ($1.doneAt ?? .distantPast) }
-            overdueMinePromiseCount = openPromises.reduce(0) {
-                $0 + ($1.owner == .mine && $1.daysOverdue(on: today) > 0 ? 1 : 0)
-            }
-            events = snapshot.events.sorted { $0.start < $1.start }
-            for event in events { for id in event.attendeeIDs { eventsByContact[id, default: []].append(event) } }
-            searchKeys.reserveCapacity(contacts.count)
-            for (id, c) in contacts {
-                let name = (c.name + " " + c.nickname).folded
-                searchKeys[id] = SearchKey(name: name, all: ([name, c.company, c.title, c.notes, c.drives] + c.tags)
-                    .joined(separator: " ").folded)
-            }
-        }
-    }
-}
-
-/// What search looks through for one contact.
-public struct SearchKey: Sendable {
-    public let name: String
-    public let all: String
-    /// Both keys are ASCII: search can compare bytes.
-    let isASCII: Bool
-
-    public init(name: String, all: String) {
-        self.name = name
-        self.all = all
-        self.isASCII = all.isASCII && name.isASCII
     }
 }
 

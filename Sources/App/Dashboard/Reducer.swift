@@ -133,7 +133,7 @@ public struct Reducer: Sendable {
             state.message = StatusMessage(text: "rescoring…", isError: false)
             return [.rescore]
         case .loadDemo:
-            guard let library = state.library, library.snapshot.contacts.isEmpty else {
+            guard let library = state.library, library.isEmpty else {
                 state.message = StatusMessage(text: "the demo loads only into an empty database", isError: true)
                 break
             }

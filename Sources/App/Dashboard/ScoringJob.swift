@@ -8,6 +8,10 @@ import Synchronization
 /// right after each write (`trigger`), and soon after another rapport
 /// process writes to the same file (its change token moves).
 ///
+/// It keeps the book's summaries (`Book`) between passes and reloads only
+/// the contacts changed since the last one; a pass is then arithmetic over
+/// per-contact summaries, whatever the number of interactions.
+///
 /// At most one computation runs at a time, and a trigger during one runs
 /// exactly one more afterwards, so triggers never pile up and results
 /// arrive in order (gitui's AsyncSingleJob). Results go to the UI loop's
@@ -18,8 +22,10 @@ final class ScoringJob: Sendable {
         var again = false
         var lastToken: Int64?
         var lastRun = Date.distantPast
-        /// What this job last wrote to the attention cache.
-        var saved: [Attention]?
+        /// What this job last wrote to the attention cache, by contact.
+        var saved: [Int64: Attention]?
+        /// The book as of the last pass.
+        var book: Book?
     }
 
     private let store: Store
@@ -81,18 +87,43 @@ final class ScoringJob: Sendable {
     /// Keeps the store's attention cache up to date, so the next dashboard
     /// can draw its first frame from it (`Library.preview`) before scoring.
     ///
-    /// Writes only when the scores changed since this job's last write, so
+    /// Writes only the scores that changed since this job's last write, so
     /// two dashboards on one file settle instead of waking each other; and
     /// when nobody wrote since the snapshot, this job's own write does not
     /// count as a change to rescore for.
-    private func saveCache(_ library: Library, token: Int64, now: Date) throws {
-        guard status.withLock({ $0.saved != library.attention }) else { return }
-        try store.write { try $0.saveAttention(library.attention, computedAt: now) }
+    private func saveCache(_ library: Library, sequence: Int64, token: Int64, now: Date) throws {
+        let key = AttentionCache.key(sequence: sequence, today: library.today, playbook: scorer.playbook)
+        let saved = status.withLock { $0.saved }
+        if saved == nil, try store.read({ try $0.attentionKey() }) == key {
+            status.withLock { $0.saved = library.attentionByID }
+            return
+        }
+        let changed = library.attention.filter { saved?[$0.contactID] != $0 }
+        let removed = saved.map { old in old.keys.filter { library.attentionByID[$0] == nil } } ?? []
+        guard saved == nil || !changed.isEmpty || !removed.isEmpty else { return }
+        try store.write { tx in
+            if saved == nil {
+                try tx.saveAttention(library.attention, computedAt: now, key: key)
+            } else {
+                try tx.updateAttention(changed, removed: removed, computedAt: now, key: key)
+            }
+        }
         let after = try store.changeToken()
         status.withLock { s in
-            s.saved = library.attention
+            s.saved = library.attentionByID
             if s.lastToken == token, (try? store.changeToken()) == after { s.lastToken = after }
         }
+    }
+
+    /// The book brought up to date: loaded whole on the first pass, then
+    /// only what changed since the last.
+    private func currentBook() throws -> Book {
+        var book = status.withLock { $0.book }
+        try store.read { tx in
+            if book == nil { book = try Book.load(tx) } else { _ = try book!.refresh(tx) }
+        }
+        status.withLock { $0.book = book }
+        return book!
     }
 
     private func run() {
@@ -100,13 +131,14 @@ final class ScoringJob: Sendable {
             do {
                 let token = try store.changeToken()
                 let now = clock()
-                let library = Library(snapshot: try store.snapshot(), scorer: scorer, now: now)
+                let book = try currentBook()
+                let library = Library(book: book, scorer: scorer, now: now, history: StoreHistory(store: store))
                 status.withLock { s in
                     s.lastToken = token
                     s.lastRun = now
                 }
                 deliver(library)
-                try saveCache(library, token: token, now: now)
+                try saveCache(library, sequence: book.sequence, token: token, now: now)
             } catch {
                 fail("could not read the database: \(error)")
             }

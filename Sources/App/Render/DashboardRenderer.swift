@@ -26,7 +26,7 @@ public final class DashboardRenderer {
         renderTabs(state, in: rows[0], to: &buffer)
         let body = rows[1]
         if let library = state.library {
-            if library.snapshot.contacts.isEmpty {
+            if library.isEmpty {
                 WelcomeView(keymap: state.keymap).render(in: body, to: &buffer)
             } else {
                 renderBody(state, library, in: body, to: &buffer)

@@ -11,7 +11,7 @@ struct StatusBar {
         if state.form != nil { return [] }
         if state.helpVisible { return [.back, .moveDown] }
         if state.search.typing { return [] }
-        if state.library?.snapshot.contacts.isEmpty == true { return [.loadDemo, .addContact, .help, .quit] }
+        if state.library?.isEmpty == true { return [.loadDemo, .addContact, .help, .quit] }
         switch state.screen {
         case .contact?: return [.back, .logInteraction, .addPromise, .toggleDone, .edit, .snooze, .help]
         case .eventPrep?: return [.back, .moveDown, .help]

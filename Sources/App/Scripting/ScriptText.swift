@@ -92,6 +92,15 @@ public struct ScriptText {
         return table(rows)
     }
 
+    public func check(_ r: CheckReport) -> String {
+        let counted = "\(r.contacts) contacts, \(r.interactions) interactions"
+        guard !r.problems.isEmpty else {
+            return "ok: \(counted); integrity check passed; every history summary matches its interactions\n"
+        }
+        return "\(r.problems.count) problem\(r.problems.count == 1 ? "" : "s") in \(counted):\n"
+            + r.problems.map { "  " + f($0) + "\n" }.joined()
+    }
+
     public func due(_ items: [DueItem]) -> String {
         guard !items.isEmpty else { return "nobody needs attention today\n" }
         let rows = items.map { item -> [String] in

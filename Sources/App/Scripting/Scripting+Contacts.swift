@@ -69,23 +69,27 @@ extension Scripting {
         return contacts.filter { $0.circle == wanted }
     }
 
+    /// One contact, scored from its own summary, promises, events and
+    /// snooze: a handful of indexed reads, whatever the size of the book.
     public func show(_ query: String) throws -> ContactDetail {
         let contact = try contact(named: query)
         let id = contact.id ?? 0
-        // Scoring is per contact: this one's data scores it as the whole book would.
-        let (library, others) = try store.read { tx in
-            let snapshot = try tx.snapshot(around: id)
-            let referenced = snapshot.interactions.flatMap(\.contactIDs) + snapshot.events.flatMap(\.attendeeIDs)
-            return (Library(snapshot: snapshot, scorer: scorer, now: now), try tx.names(of: Array(Set(referenced))))
+        return try store.read { tx in
+            let byID = try tx.promises(contactIDs: [id])
+            let recent = try tx.interactions(contactID: id, limit: ContactDetail.recentCount)
+            let events = try tx.events(from: now, to: .distantFuture).filter { $0.attendeeIDs.contains(id) }
+            let snooze = try tx.snoozes(contactIDs: [id]).first?.until
+            let attention = contact.archived ? nil : scorer.attention(
+                for: contact, history: try tx.historySummary(contactID: id), openPromises: byID.filter(\.isOpen),
+                upcomingEvents: events, snoozedUntil: snooze, today: today, now: now)
+            let upcoming = try tx.events(from: today.start(in: calendar), to: .distantFuture)
+                .filter { $0.attendeeIDs.contains(id) }
+            let referenced = Set(recent.flatMap(\.contactIDs) + upcoming.flatMap(\.attendeeIDs))
+            let names = try tx.names(of: Array(referenced)).merging([id: contact.name]) { _, new in new }
+            let promises = byID.sorted { a, b in a.isOpen != b.isOpen ? a.isOpen : Library.promiseOrder(a, b) }
+            return ContactDetail(contact: contact, attention: attention, promises: promises, recent: recent,
+                                 upcomingEvents: upcoming, names: names)
         }
-        let promises = (library.promisesByContact[id] ?? []).sorted { a, b in
-            if a.isOpen != b.isOpen { return a.isOpen }
-            return Library.promiseOrder(a, b)
-        }
-        let events = (library.eventsByContact[id] ?? []).filter { Day($0.start, in: calendar) >= today }
-        return ContactDetail(contact: contact, attention: library.attentionByID[id], promises: promises,
-                             recent: Array((library.interactionsByContact[id] ?? []).prefix(ContactDetail.recentCount)),
-                             upcomingEvents: events, names: others.merging(library.contactsByID.mapValues(\.name)) { a, _ in a })
     }
 
     /// Keeps a contact off the attention list until `until` (a day after today).

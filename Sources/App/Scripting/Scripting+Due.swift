@@ -12,14 +12,18 @@ extension Scripting {
     /// The attention list, as the dashboard ranks it: highest score first.
     ///
     /// Contacts with nothing to do and snoozed ones are left out unless `all`.
-    /// The scores are saved as the attention cache, so the dashboard and
-    /// `rapport due` show the same list.
+    /// Read from the attention cache once it is brought up to date (only the
+    /// contacts changed since it was scored are rescored), so the dashboard
+    /// and `rapport due` show the same list.
     public func due(all: Bool) throws -> [DueItem] {
-        let library = try library()
-        try store.saveAttention(library.attention, computedAt: now)
-        return library.attention.compactMap { attention in
-            guard all || attention.needsAttention, let contact = library.contactsByID[attention.contactID] else { return nil }
-            return DueItem(contact: contact, attention: attention)
-        }
+        try AttentionCache(store: store, scorer: scorer).refresh(now: now)
+        let cached = try store.read { try $0.cachedAttention(needingOnly: !all) }
+        return cached.sorted { a, b in
+            let (x, y) = (a.attention, b.attention)
+            if (x.snoozedUntil == nil) != (y.snoozedUntil == nil) { return x.snoozedUntil == nil }
+            if x.score != y.score { return x.score > y.score }
+            if a.contact.name != b.contact.name { return NameOrder.ascending(a.contact.name, b.contact.name) }
+            return x.contactID < y.contactID
+        }.map { DueItem(contact: $0.contact, attention: $0.attention) }
     }
 }

@@ -9,9 +9,8 @@ extension Scripting {
     /// united; `b`'s interactions, promises, events and snooze move to `a`;
     /// `b` is deleted. Returns the merged contact.
     public func merge(_ a: String, _ b: String) throws -> (merged: Contact, removed: Contact) {
-        let all = try store.contacts(includeArchived: true)
-        let target = try Scripting.contact(named: a, in: all)
-        let source = try Scripting.contact(named: b, in: all)
+        let target = try contact(named: a)
+        let source = try contact(named: b)
         guard let targetID = target.id, let sourceID = source.id else { throw ScriptingError("a contact has no id") }
         guard targetID != sourceID else {
             throw ScriptingError("\(SafeLine.show(a)) and \(SafeLine.show(b)) are the same contact (#\(targetID))")
@@ -45,7 +44,7 @@ extension Scripting {
     public func mailMatches(_ query: String) throws -> [MailMatch] {
         let wanted = query.trimmingCharacters(in: .whitespaces).folded
         guard !wanted.isEmpty else { throw ScriptingError("the query is empty") }
-        return try store.contacts(includeArchived: false)
+        return try store.read { try $0.contacts(withMailTextContaining: wanted) }
             .filter { c in ([c.name, c.nickname, c.company] + c.emails).contains { $0.folded.contains(wanted) } }
             .flatMap { c in c.emails.map { MailMatch(email: $0, name: c.name, company: c.company) } }
     }

@@ -31,9 +31,9 @@ public struct Scripting {
 
     public var scorer: AttentionScorer { AttentionScorer(playbook: playbook, calendar: calendar) }
 
-    /// Everything the dashboard would show now, from one read snapshot.
+    /// Everything the dashboard would show now: the book's summaries, scored.
     func library() throws -> Library {
-        Library(snapshot: try store.snapshot(), scorer: scorer, now: now)
+        Library(book: try store.read { try Book.load($0) }, scorer: scorer, now: now, history: StoreHistory(store: store))
     }
 
     // MARK: Naming contacts
@@ -43,9 +43,19 @@ public struct Scripting {
     ///
     /// Contacts that are not archived are searched first, so an archived
     /// namesake never makes a prefix ambiguous; archived ones are found too.
+    /// Found by index (the id, the name keys), never by reading every contact.
     /// - throws: `ScriptingError` for no match or several (listing them).
     public func contact(named query: String) throws -> Contact {
-        try Scripting.contact(named: query, in: try store.contacts(includeArchived: true))
+        try store.read { tx in try Scripting.contact(named: query, in: tx) }
+    }
+
+    static func contact(named query: String, in tx: StoreTransaction) throws -> Contact {
+        let trimmed = query.trimmingCharacters(in: .whitespaces)
+        let digits = trimmed.hasPrefix("#") ? String(trimmed.dropFirst()) : trimmed
+        var candidates: [Contact] = []
+        if let id = Int64(digits), let contact = try tx.contact(id: id) { candidates.append(contact) }
+        if !trimmed.isEmpty { candidates += try tx.contacts(matchingPrefix: trimmed, includeArchived: true) }
+        return try contact(named: query, in: candidates)
     }
 
     static func contact(named query: String, in contacts: [Contact]) throws -> Contact {
@@ -63,13 +73,14 @@ public struct Scripting {
 
     /// Several names, each resolved; a contact named twice counts once.
     func contacts(named queries: [String]) throws -> [Contact] {
-        let all = try store.contacts(includeArchived: true)
-        var found: [Contact] = []
-        for query in queries {
-            let contact = try Scripting.contact(named: query, in: all)
-            if !found.contains(where: { $0.id == contact.id }) { found.append(contact) }
+        try store.read { tx in
+            var found: [Contact] = []
+            for query in queries {
+                let contact = try Scripting.contact(named: query, in: tx)
+                if !found.contains(where: { $0.id == contact.id }) { found.append(contact) }
+            }
+            return found
         }
-        return found
     }
 
     /// A promise or event id as typed: `12` or `#12`.

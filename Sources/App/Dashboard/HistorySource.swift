@@ -1,0 +1,55 @@
+import Domain
+import Foundation
+import Store
+import Synchronization
+
+/// Where a library reads one contact's interactions, when a view shows
+/// them: the dashboard holds summaries, never histories, so its memory
+/// does not grow with the interactions logged.
+public protocol HistorySource: Sendable {
+    /// The interactions `contactID` took part in, newest first (ties: newest id first).
+    func interactions(of contactID: Int64) -> [Interaction]
+}
+
+/// Reads histories from the store by index, keeping the last few read:
+/// the selection moving down the attention list reads each timeline once.
+/// One per library, so a write (a new library) never shows a stale history.
+final class StoreHistory: HistorySource {
+    private let store: Store
+    private let cache = Mutex<[Int64: [Interaction]]>([:])
+    static let cachedContacts = 64
+
+    init(store: Store) {
+        self.store = store
+    }
+
+    func interactions(of contactID: Int64) -> [Interaction] {
+        if let kept = cache.withLock({ $0[contactID] }) { return kept }
+        // A failed read shows an empty timeline; the scoring job reports the database's errors.
+        let read = (try? store.interactions(contactID: contactID)) ?? []
+        cache.withLock { cache in
+            if cache.count >= Self.cachedContacts { cache.removeAll(keepingCapacity: true) }
+            cache[contactID] = read
+        }
+        return read
+    }
+}
+
+/// Histories held in memory: for libraries built from a snapshot (tests, previews).
+struct MemoryHistory: HistorySource {
+    let byContact: [Int64: [Interaction]]
+
+    init(_ interactions: [Interaction]) {
+        var byContact: [Int64: [Interaction]] = [:]
+        for interaction in interactions {
+            for id in interaction.contactIDs { byContact[id, default: []].append(interaction) }
+        }
+        self.byContact = byContact.mapValues { list in
+            list.sorted { a, b in
+                a.occurredAt != b.occurredAt ? a.occurredAt > b.occurredAt : (a.id ?? 0) > (b.id ?? 0)
+            }
+        }
+    }
+
+    func interactions(of contactID: Int64) -> [Interaction] { byContact[contactID] ?? [] }
+}

@@ -1,0 +1,202 @@
+import Domain
+import Foundation
+import GRDB
+
+extension StoreTransaction {
+    static let changeSequenceKey = "change_seq"
+
+    /// Ends a write: recomputes the history summaries of the contacts the
+    /// transaction changed (`contact_dirty`, filled by triggers), stamps them
+    /// with the next change sequence, and empties the dirty set.
+    ///
+    /// `Store.write` calls it before every commit, so "after each commit the
+    /// summaries are right" holds for every write path, bulk ones included:
+    /// the work is one ordered index scan over the changed contacts' links.
+    func flushChanges() throws {
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM contact_dirty)") == true else { return }
+        try db.execute(sql: """
+            DELETE FROM contact_summary WHERE contact_id IN (SELECT contact_id FROM contact_dirty)
+            """)
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO contact_summary (contact_id, interactions, touches, first_touch_at, first_touch_in_person,
+                                         last_touch_at, asks_in_a_row)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        try foldHistories(of: "SELECT contact_id FROM contact_dirty") { id, summary in
+            try insert.execute(arguments: Self.summaryArguments(id, summary))
+        }
+        let sequence = try changeSequence() + 1
+        try db.execute(sql: """
+            INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+            INSERT INTO contact_change (contact_id, seq) SELECT contact_id, ? FROM contact_dirty WHERE true
+                ON CONFLICT (contact_id) DO UPDATE SET seq = excluded.seq;
+            DELETE FROM contact_dirty;
+            """, arguments: [Self.changeSequenceKey, sequence, sequence])
+    }
+
+    /// Folds the interactions of the contacts that `contactIDs` (an SQL query
+    /// of one column) selects through `HistorySummary.add`, oldest first,
+    /// ties by interaction id, and hands each contact's summary to `body`
+    /// in contact id order. Contacts without interactions are not handed.
+    func foldHistories(of contactIDs: String?, _ body: (Int64, HistorySummary) throws -> Void) throws {
+        let selected = contactIDs.map { "WHERE ic.contact_id IN (\($0))" } ?? ""
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT ic.contact_id, ic.occurred_at, i.kind, i.direction
+            FROM interaction_contact ic JOIN interaction i ON i.id = ic.interaction_id
+            \(selected)
+            ORDER BY ic.contact_id, ic.occurred_at, ic.interaction_id
+            """)
+        var current: (id: Int64, summary: HistorySummary)?
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            if let done = current, done.id != id {
+                try body(done.id, done.summary)
+                current = nil
+            }
+            var summary = current?.summary ?? .empty
+            summary.add(at: Columns.date(micros: row[1]),
+                        kind: InteractionKind(rawValue: row[2]) ?? .note,
+                        direction: Direction(rawValue: row[3]) ?? .neutral)
+            current = (id, summary)
+        }
+        if let done = current { try body(done.id, done.summary) }
+    }
+
+    static func summaryArguments(_ id: Int64, _ s: HistorySummary) -> StatementArguments {
+        [id, s.interactions, s.touches, s.firstTouch.map(Columns.micros), s.firstTouchInPerson,
+         s.lastTouch.map(Columns.micros), s.asksInARow]
+    }
+
+    static func summary(_ row: Row, from column: Int) -> HistorySummary {
+        HistorySummary(interactions: row[column], touches: row[column + 1],
+                       firstTouch: (row[column + 2] as Int64?).map(Columns.date(micros:)),
+                       firstTouchInPerson: row[column + 3], lastTouch: (row[column + 4] as Int64?).map(Columns.date(micros:)),
+                       asksInARow: row[column + 5])
+    }
+
+    static let summaryColumns = "interactions, touches, first_touch_at, first_touch_in_person, last_touch_at, asks_in_a_row"
+
+    // MARK: Reading
+
+    /// The number of the last commit that changed a contact (0 on a new book).
+    /// It only grows; compare it with `contactsChanged(since:)`.
+    public func changeSequence() throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [Self.changeSequenceKey]) ?? 0
+    }
+
+    /// Contacts changed by commits after `sequence`, deleted ones included.
+    public func contactsChanged(since sequence: Int64) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: "SELECT contact_id FROM contact_change WHERE seq > ? ORDER BY contact_id",
+                           arguments: [sequence])
+    }
+
+    /// The stored history summary of each contact with interactions (`ids`: just those).
+    public func historySummaries(ids: [Int64]? = nil) throws -> [Int64: HistorySummary] {
+        let filter = ids == nil ? "" : " WHERE contact_id IN (SELECT value FROM json_each(?))"
+        let arguments: StatementArguments = ids.map { [jsonArray($0)] } ?? []
+        var result: [Int64: HistorySummary] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT contact_id, \(Self.summaryColumns) FROM contact_summary\(filter)",
+                                       arguments: arguments)
+        while let row = try rows.next() { result[row[0]] = Self.summary(row, from: 1) }
+        return result
+    }
+
+    /// One contact's history summary (`.empty` without interactions).
+    public func historySummary(contactID: Int64) throws -> HistorySummary {
+        try Row.fetchOne(db, sql: "SELECT \(Self.summaryColumns) FROM contact_summary WHERE contact_id = ?",
+                         arguments: [contactID]).map { Self.summary($0, from: 0) } ?? .empty
+    }
+}
+
+/// A contact whose stored history summary differs from its history.
+public struct SummaryMismatch: Sendable, Equatable, CustomStringConvertible {
+    public let contactID: Int64
+    public let stored: HistorySummary?
+    public let recomputed: HistorySummary?
+
+    public var description: String {
+        func show(_ s: HistorySummary?) -> String {
+            guard let s else { return "none" }
+            return "\(s.interactions) interactions, \(s.touches) touches, last \(s.lastTouch.map { "\(Columns.micros($0))" } ?? "-"), "
+                + "first \(s.firstTouch.map { "\(Columns.micros($0))" } ?? "-")\(s.firstTouchInPerson ? " in person" : ""), "
+                + "\(s.asksInARow) asks in a row"
+        }
+        return "contact #\(contactID): stored \(show(stored)); from its interactions \(show(recomputed))"
+    }
+}
+
+extension StoreTransaction {
+    /// Recomputes every summary from the interactions and lists where the
+    /// stored ones differ: empty on a healthy book.
+    public func summaryMismatches() throws -> [SummaryMismatch] {
+        var stored = try historySummaries()
+        var mismatches: [SummaryMismatch] = []
+        try foldHistories(of: nil) { id, recomputed in
+            let kept = stored.removeValue(forKey: id)
+            if kept != recomputed.normalized {
+                mismatches.append(SummaryMismatch(contactID: id, stored: kept, recomputed: recomputed))
+            }
+        }
+        for (id, kept) in stored { mismatches.append(SummaryMismatch(contactID: id, stored: kept, recomputed: nil)) }
+        let dirty = try Int64.fetchAll(db, sql: "SELECT contact_id FROM contact_dirty")
+        for id in dirty where !mismatches.contains(where: { $0.contactID == id }) {
+            mismatches.append(SummaryMismatch(contactID: id, stored: stored[id], recomputed: nil))
+        }
+        return mismatches.sorted { $0.contactID < $1.contactID }
+    }
+
+    /// SQLite's own `integrity_check` and foreign key check: empty when the file is sound.
+    public func integrityProblems() throws -> [String] {
+        let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+        let keys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
+            "foreign key: \(row[0] as String? ?? "?") row \(row[1] as Int64? ?? 0) points to a missing \(row[2] as String? ?? "?")"
+        }
+        return integrity + keys
+    }
+}
+
+extension HistorySummary {
+    /// As stored: instants at microsecond resolution.
+    var normalized: HistorySummary {
+        var s = self
+        s.firstTouch = Columns.normalized(firstTouch)
+        s.lastTouch = Columns.normalized(lastTouch)
+        return s
+    }
+}
+
+extension StoreTransaction {
+    /// The contacts with these ids (those that still exist), by id.
+    public func contacts(ids: [Int64]) throws -> [Contact] {
+        guard !ids.isEmpty else { return [] }
+        return try loadContacts(where: "id IN (SELECT value FROM json_each(?))", arguments: [jsonArray(ids)],
+                                orderBy: "id")
+    }
+
+    /// Every promise of these contacts (nil: of everyone), by id.
+    public func promises(contactIDs ids: [Int64]?) throws -> [Promise] {
+        guard let ids else {
+            return try Row.fetchAll(db, sql: "SELECT \(Promise.columns) FROM promise ORDER BY id").map(Promise.init(row:))
+        }
+        guard !ids.isEmpty else { return [] }
+        return try Row.fetchAll(db, sql: """
+            SELECT \(Promise.columns) FROM promise WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY id
+            """, arguments: [jsonArray(ids)]).map(Promise.init(row:))
+    }
+
+    /// The snoozes of these contacts.
+    public func snoozes(contactIDs ids: [Int64]) throws -> [Snooze] {
+        guard !ids.isEmpty else { return [] }
+        return try Row.fetchAll(db, sql: """
+            SELECT contact_id, until FROM snooze WHERE contact_id IN (SELECT value FROM json_each(?))
+            """, arguments: [jsonArray(ids)]).compactMap { row in
+            Columns.day(row[1]).map { Snooze(contactID: row[0], until: $0) }
+        }
+    }
+}
+
+extension StoreTransaction {
+    public func interactionCount() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM interaction") ?? 0
+    }
+}
