@@ -5,7 +5,8 @@ import Testing
 @testable import Store
 
 /// SIGKILL at random moments while rapport writes: after every kill the file
-/// passes `PRAGMA integrity_check`, every write a command reported (its
+/// passes `PRAGMA integrity_check`, its history summaries match its
+/// interactions, every write a command reported (its
 /// printed `#id`) is there, and the demo is all there or not at all.
 ///
 /// `make test` kills 20 times with a fixed seed; `make stress` 200 times
@@ -22,9 +23,14 @@ struct CrashSafetyTests {
                     promises: snapshot.promises.count, events: snapshot.events.count)
     }
 
+    /// "ok" when SQLite's checks pass and every history summary matches its
+    /// interactions (what `rapport check` runs); else the problems.
     static func integrity(_ path: String) throws -> String {
         let store = try Store(path: path)
-        return try store.read { try $0.fetchString(sql: "PRAGMA integrity_check") ?? "" }
+        return try store.read { tx in
+            let problems = try tx.integrityProblems() + tx.summaryMismatches().map(\.description)
+            return problems.isEmpty ? "ok" : problems.joined(separator: "\n")
+        }
     }
 
     /// Runs `arguments` to the end; returns its output and how long it took.
