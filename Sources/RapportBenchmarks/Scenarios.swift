@@ -50,27 +50,38 @@ struct Scenarios {
         add("import vCard (parse + insert)", total, target: "≤2 s at 100k; ≤ abook convert at 10k")
     }
 
-    /// The background job: snapshot, scores, Library.
+    /// The background job: the book's summaries loaded once, a full
+    /// rescoring (arithmetic over summaries), the Library around it, and the
+    /// incremental pass after one write.
     mutating func rescoring() throws {
         let store = try Store(path: databasePath)
-        var snap: [Double] = [], score: [Double] = [], full: [Double] = []
+        var load: [Double] = [], score: [Double] = [], library: [Double] = [], incremental: [Double] = []
+        var book = Book()
         for _ in 0..<runs {
-            var snapshot = Snapshot()
-            snap.append(try timed { snapshot = try store.snapshot() })
-            score.append(timed { _ = Self.scorer.score(snapshot, at: DataSet.reference) })
-            full.append(try timed {
-                _ = Library(snapshot: try store.snapshot(), scorer: Self.scorer, now: DataSet.reference)
+            load.append(try timed { book = try store.read { try Book.load($0) } })
+            score.append(timed { _ = Library.score(book, scorer: Self.scorer, now: DataSet.reference) })
+            library.append(timed {
+                _ = Library(book: book, scorer: Self.scorer, now: DataSet.reference, history: StoreHistory(store: store))
             })
+            // Another process logs a touch; the job reloads that contact and rescores.
+            let logged = try store.insert(Interaction(occurredAt: DataSet.reference, kind: .call, contactIDs: [1]))
+            incremental.append(try timed {
+                _ = try store.read { try book.refresh($0) }
+                _ = Library(book: book, scorer: Self.scorer, now: DataSet.reference, history: StoreHistory(store: store))
+            })
+            try store.deleteInteraction(id: logged.id!)
         }
-        add("snapshot (read all)", snap)
-        add("attention scores", score)
-        add("full rescoring (snapshot + Library)", full, target: "≤50 ms at 100k")
+        add("load the book's summaries (start)", load)
+        add("full rescoring (scores from summaries)", score, target: "≤50 ms at 100k")
+        add("Library from scores", library)
+        add("after a write: reload changed + rescore + Library", incremental)
     }
 
     /// Keystroke to frame, in process: key router, reducer, renderer, buffer diff.
     mutating func keystrokes() throws {
         let store = try Store(path: databasePath)
-        let library = Library(snapshot: try store.snapshot(), scorer: Self.scorer, now: DataSet.reference)
+        let library = Library(book: try store.read { try Book.load($0) }, scorer: Self.scorer, now: DataSet.reference,
+                              history: StoreHistory(store: store))
         let reducer = Reducer(now: { DataSet.reference })
         let renderer = DashboardRenderer(calendar: Self.calendar)
         var state = AppState(size: Self.size)
@@ -112,6 +123,15 @@ struct Scenarios {
         var contacts: [Double] = []
         for _ in 0..<rounds { contacts.append(press(.down)) }
         add("key: move in contacts view", contacts, target: "p99 ≤2 ms")
+        var contactSearch: [Double] = []
+        for _ in 0..<max(3, runs) {
+            contactSearch.append(press(.character("/")))
+            for c in "ana li" { contactSearch.append(press(.character(c))) }
+            contactSearch.append(press(.backspace))
+            contactSearch.append(press(.enter))
+            contactSearch.append(press(.escape))
+        }
+        add("key: search keystroke in contacts view", contactSearch, target: "p99 ≤10 ms")
         _ = press(.character("3"))
         var promises: [Double] = []
         for _ in 0..<rounds { promises.append(press(.down)) }
@@ -123,9 +143,7 @@ struct Scenarios {
     /// peak memory once the full Library has been built.
     mutating func dashboardProcess() throws {
         // As after any earlier session (or `rapport due`): the attention cache is filled.
-        let store = try Store(path: databasePath)
-        let library = Library(snapshot: try store.snapshot(), scorer: Self.scorer, now: DataSet.reference)
-        try store.write { try $0.saveAttention(library.attention, computedAt: DataSet.reference) }
+        try AttentionCache(store: try Store(path: databasePath), scorer: Self.scorer).refresh(now: DataSet.reference)
         var first: [Double] = [], memory: [Double] = []
         for _ in 0..<max(1, runs / 2) {
             let process = Process()
@@ -153,7 +171,9 @@ struct Scenarios {
     mutating func commands() throws {
         guard let rapport = rapportBinary else { return }
         let name = data.contact(data.contactCount / 2).name
-        for (label, arguments) in [("rapport list", ["list"]), ("rapport show NAME", ["show", name]),
+        let word = String(name.split(separator: " ").last ?? "")
+        for (label, arguments) in [("rapport --version", ["--version"]), ("rapport list", ["list"]),
+                                   ("rapport show NAME", ["show", name]), ("rapport mutt-query WORD", ["mutt-query", word]),
                                    ("rapport due", ["due"])] {
             var samples: [Double] = []
             for _ in 0..<max(3, runs) {

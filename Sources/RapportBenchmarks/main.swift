@@ -39,8 +39,8 @@ case "import":
 case "profile":
     // One pass of the background job, for `valgrind --tool=callgrind`.
     let store = try Store(path: arguments[1])
-    let snapshot = try store.snapshot()
-    let library = Library(snapshot: snapshot, scorer: Scenarios.scorer, now: DataSet.reference)
+    let book = try store.read { try Book.load($0) }
+    let library = Library(book: book, scorer: Scenarios.scorer, now: DataSet.reference, history: StoreHistory(store: store))
     print("attention \(library.attention.count)")
 
 case "dashboard":

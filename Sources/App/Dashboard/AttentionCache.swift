@@ -11,12 +11,17 @@ import Store
 /// same playbook, bringing it up to date rescoring only the contacts changed
 /// since costs what changed; otherwise every contact is rescored from its
 /// summary.
-struct AttentionCache {
+public struct AttentionCache: Sendable {
     let store: Store
     let scorer: AttentionScorer
 
+    public init(store: Store, scorer: AttentionScorer) {
+        self.store = store
+        self.scorer = scorer
+    }
+
     /// Brings the cache up to date for `now`, in one write transaction.
-    func refresh(now: Date) throws {
+    public func refresh(now: Date) throws {
         let today = scorer.days.day(now)
         try store.write { tx in
             let sequence = try tx.changeSequence()

@@ -19,6 +19,11 @@ public struct Book: Sendable {
     /// Soonest first.
     public internal(set) var events: [Event] = []
     public internal(set) var searchKeys: [Int64: SearchKey] = [:]
+    /// Every contact id by name (ignoring case and accents, ties by id), and
+    /// each one's place in that order: sorting by name is then comparing
+    /// integers, and a refresh moves only the contacts that changed.
+    public internal(set) var byName: [Int64] = []
+    public internal(set) var nameRank: [Int64: Int] = [:]
     /// The store's change sequence this book reflects.
     public internal(set) var sequence: Int64 = 0
 
@@ -30,6 +35,7 @@ public struct Book: Sendable {
         histories = HistorySummary.group(snapshot.interactions)
         set(contacts: snapshot.contacts, promises: snapshot.promises, snoozes: snapshot.snoozes)
         events = snapshot.events.sorted { $0.start < $1.start }
+        rankNames()
     }
 
     /// The whole book as the store holds it now, in a few queries.
@@ -40,6 +46,7 @@ public struct Book: Sendable {
         book.set(contacts: try tx.contacts(includeArchived: true), promises: try tx.promises(contactIDs: nil),
                  snoozes: try tx.snoozes())
         book.events = try tx.allEvents()
+        book.rankNames()
         return book
     }
 
@@ -51,6 +58,7 @@ public struct Book: Sendable {
         book.set(contacts: try tx.contacts(ids: ids), promises: try tx.promises(contactIDs: ids),
                  snoozes: try tx.snoozes(contactIDs: ids))
         book.events = try tx.allEvents()
+        book.rankNames()
         return book
     }
 
@@ -77,7 +85,29 @@ public struct Book: Sendable {
             snoozes: try tx.snoozes(contactIDs: changed))
         events = try tx.allEvents()
         sequence = now
+        let moved = Set(changed)
+        byName.removeAll { moved.contains($0) }
+        for contact in reloaded {
+            guard let id = contact.id else { continue }
+            var low = 0, high = byName.count
+            while low < high {
+                let middle = (low + high) / 2
+                if Library.nameOrder(contacts[byName[middle]]!, contact) { low = middle + 1 } else { high = middle }
+            }
+            byName.insert(id, at: low)
+        }
+        rebuildRanks()
         return true
+    }
+
+    private mutating func rankNames() {
+        byName = contacts.values.sorted(by: Library.nameOrder).compactMap(\.id)
+        rebuildRanks()
+    }
+
+    private mutating func rebuildRanks() {
+        nameRank = Dictionary(minimumCapacity: byName.count)
+        for (place, id) in byName.enumerated() { nameRank[id] = place }
     }
 
     private mutating func set(contacts list: [Contact], promises promiseList: [Promise], snoozes snoozeList: [Snooze]) {

@@ -14,16 +14,16 @@ public protocol HistorySource: Sendable {
 /// Reads histories from the store by index, keeping the last few read:
 /// the selection moving down the attention list reads each timeline once.
 /// One per library, so a write (a new library) never shows a stale history.
-final class StoreHistory: HistorySource {
+public final class StoreHistory: HistorySource {
     private let store: Store
     private let cache = Mutex<[Int64: [Interaction]]>([:])
     static let cachedContacts = 64
 
-    init(store: Store) {
+    public init(store: Store) {
         self.store = store
     }
 
-    func interactions(of contactID: Int64) -> [Interaction] {
+    public func interactions(of contactID: Int64) -> [Interaction] {
         if let kept = cache.withLock({ $0[contactID] }) { return kept }
         // A failed read shows an empty timeline; the scoring job reports the database's errors.
         let read = (try? store.interactions(contactID: contactID)) ?? []

@@ -39,6 +39,8 @@ public struct Library: Sendable {
     public let days: DayCounter
     /// Tells libraries apart, so views can keep results per library.
     public let generation: UInt64
+    /// Contact ids by name (the book's order).
+    let byName: [Int64]
     /// Where timelines are read when shown.
     let history: any HistorySource
     private let orders = LazyOrders()
@@ -56,25 +58,22 @@ public struct Library: Sendable {
     }
 
     /// Every live contact's attention, in the attention list's order.
-    static func score(_ book: Book, scorer: AttentionScorer, now: Date) -> [Attention] {
+    public static func score(_ book: Book, scorer: AttentionScorer, now: Date) -> [Attention] {
         let today = scorer.days.day(now)
         var upcoming: [Int64: [Event]] = [:]
         for event in book.events where event.start >= now {
             for id in event.attendeeIDs { upcoming[id, default: []].append(event) }
         }
-        var results: [(Attention, String)] = []
+        var results: [(Attention, Int)] = []
         results.reserveCapacity(book.contacts.count)
         for (id, contact) in book.contacts where !contact.archived {
             let open = book.promises[id]?.filter(\.isOpen) ?? []
             results.append((scorer.attention(for: contact, history: book.histories[id] ?? .empty, openPromises: open,
                                              upcomingEvents: upcoming[id] ?? [], snoozedUntil: book.snoozes[id],
-                                             today: today, now: now), contact.name))
+                                             today: today, now: now), book.nameRank[id] ?? Int.max))
         }
-        results.sort { a, b in
-            if a.0.score != b.0.score { return a.0.score > b.0.score }
-            if a.1 != b.1 { return NameOrder.ascending(a.1, b.1) }
-            return a.0.contactID < b.0.contactID
-        }
+        // Ties by name: the book's name ranks, integers instead of collation.
+        results.sort { a, b in a.0.score != b.0.score ? a.0.score > b.0.score : a.1 < b.1 }
         return results.map(\.0)
     }
 
@@ -120,9 +119,9 @@ public struct Library: Sendable {
         // Scored contacts are in the contacts view's score order; archived
         // ones (no score) follow, by name.
         var byScore = scored.compactMap { contacts[$0.contactID] }
-        byScore += contacts.values.filter { c in c.id.map { attentionByID[$0] == nil } ?? true }
-            .sorted(by: Library.nameOrder)
+        byScore += book.byName.lazy.filter { attentionByID[$0] == nil }.compactMap { contacts[$0] }
         self.contactsByScore = byScore
+        self.byName = book.byName
     }
 
     /// By name ignoring case and accents, ties by id.
@@ -143,7 +142,7 @@ public struct Library: Sendable {
         switch sort {
         case .score: return contactsByScore
         case .name:
-            return orders.value(\.byName) { contactsByID.values.sorted(by: Library.nameOrder) }
+            return orders.value(\.byName) { byName.compactMap { contactsByID[$0] } }
         case .lastTouch:
             return orders.value(\.byLastTouch) {
                 let touched = { (c: Contact) in attentionByID[c.id ?? -1]?.lastTouch ?? .distantPast }
