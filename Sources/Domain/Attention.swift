@@ -8,6 +8,10 @@ public enum AttentionLevel: Int, Comparable, Codable, Sendable {
 }
 
 /// One reason a contact needs attention, in words, with what it adds to the score.
+///
+/// The words are made when read (`text`): a rescoring of 100,000 contacts
+/// computes weights for all of them, while only the rows on screen, the
+/// commands' output and the attention cache ever spell their reasons out.
 public struct Reason: Hashable, Codable, Sendable {
     public enum Kind: String, Codable, Sendable {
         case promiseMine = "promise-mine"
@@ -22,16 +26,83 @@ public struct Reason: Hashable, Codable, Sendable {
         case anniversary
     }
 
+    /// What the words say, kept as values until they are read.
+    enum Detail: Hashable, Sendable {
+        case text(String)
+        /// A promise's text and days overdue (0: due today).
+        case promise(String, days: Int)
+        case followUp(sinceDays: Int)
+        case keepInTouch(daysSince: Int, touched: Bool, limit: Int)
+        case asks(Int)
+        /// An event's or a date's name and the days until it.
+        case upcoming(String, inDays: Int)
+    }
+
     public var kind: Kind
     public var weight: Double
-    public var text: String
     public var level: AttentionLevel
+    let detail: Detail
 
     public init(kind: Kind, weight: Double, text: String, level: AttentionLevel) {
+        self.init(kind: kind, weight: weight, detail: .text(text), level: level)
+    }
+
+    init(kind: Kind, weight: Double, detail: Detail, level: AttentionLevel) {
         self.kind = kind
         self.weight = weight
-        self.text = text
+        self.detail = detail
         self.level = level
+    }
+
+    public var text: String {
+        switch detail {
+        case .text(let text): return text
+        case .promise(let promise, let days):
+            let quoted = AttentionScorer.quoted(promise)
+            switch kind {
+            case .promiseTheirs: return "their promise \(quoted) \(days)d overdue: follow up"
+            case .promiseDueToday: return "promise \(quoted) due today"
+            default: return "promise \(quoted) \(days)d overdue"
+            }
+        case .followUp(let since): return "\(since == 0 ? "met today" : "met \(since)d ago"), no follow-up"
+        case .keepInTouch(let daysSince, let touched, let limit):
+            let since = touched ? "\(daysSince)d since last touch" : "\(daysSince)d and never touched"
+            return "\(since) (\(kind == .keepInTouchOverdue ? "max" : "ideal") \(limit))"
+        case .asks(let asks): return "\(asks) asks in a row: give first"
+        case .upcoming(let name, let inDays):
+            let when = inDays == 0 ? "today" : inDays == 1 ? "tomorrow" : "in \(inDays)d"
+            return kind == .eventPrep ? "at \(name) \(when)" : "\(name) \(when)"
+        }
+    }
+
+    /// Equal when they read the same, however the words are kept.
+    public static func == (a: Reason, b: Reason) -> Bool {
+        guard a.kind == b.kind, a.weight == b.weight, a.level == b.level else { return false }
+        if case .text = a.detail {} else if case .text = b.detail {} else { return a.detail == b.detail }
+        return a.text == b.text
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(weight)
+        hasher.combine(level)
+        hasher.combine(text)
+    }
+
+    private enum CodingKeys: String, CodingKey { case kind, weight, text, level }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(kind: try c.decode(Kind.self, forKey: .kind), weight: try c.decode(Double.self, forKey: .weight),
+                  text: try c.decode(String.self, forKey: .text), level: try c.decode(AttentionLevel.self, forKey: .level))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(weight, forKey: .weight)
+        try c.encode(text, forKey: .text)
+        try c.encode(level, forKey: .level)
     }
 }
 

@@ -63,9 +63,16 @@ public struct AttentionScorer: Sendable {
     /// events (soonest first) and snooze: all that the playbook reads.
     public func attention(for contact: Contact, history: HistorySummary, openPromises: [Promise],
                           upcomingEvents: [Event], snoozedUntil snooze: Day?, today: Day, now: Date) -> Attention {
-        let id = contact.id ?? 0
+        attention(for: ScoringFacts(contact), history: history, openPromises: openPromises,
+                  upcomingEvents: upcomingEvents, snoozedUntil: snooze, today: today, now: now)
+    }
+
+    /// The same from the contact's facts alone (what the dashboard keeps).
+    public func attention(for contact: ScoringFacts, history: HistorySummary, openPromises: [Promise],
+                          upcomingEvents: [Event], snoozedUntil snooze: Day?, today: Day, now: Date) -> Attention {
+        let id = contact.id
         let lastTouch = history.lastTouch
-        let cadence = playbook.cadence(for: contact)
+        let cadence = playbook.cadence(circle: contact.circle, override: contact.cadenceOverride)
         let reference: Day = lastTouch.map { days.day($0) }
             ?? contact.metOn ?? days.day(contact.createdAt)
         let daysSince = reference.days(until: today)
@@ -102,15 +109,13 @@ public struct AttentionScorer: Sendable {
             switch promise.owner {
             case .mine where overdue > 0:
                 reasons.append(Reason(kind: .promiseMine, weight: rules.mineWeight + rules.minePerDay * counted,
-                                      text: "promise \(Self.quoted(promise.text)) \(overdue)d overdue",
-                                      level: .overdue))
+                                      detail: .promise(promise.text, days: overdue), level: .overdue))
             case .mine where overdue == 0 && promise.due != nil:
                 reasons.append(Reason(kind: .promiseDueToday, weight: rules.dueTodayWeight,
-                                      text: "promise \(Self.quoted(promise.text)) due today", level: .due))
+                                      detail: .promise(promise.text, days: 0), level: .due))
             case .theirs where overdue > 0:
                 reasons.append(Reason(kind: .promiseTheirs, weight: rules.theirsWeight + rules.theirsPerDay * counted,
-                                      text: "their promise \(Self.quoted(promise.text)) \(overdue)d overdue: follow up",
-                                      level: .due))
+                                      detail: .promise(promise.text, days: overdue), level: .due))
             default:
                 break
             }
@@ -120,7 +125,7 @@ public struct AttentionScorer: Sendable {
 
     // MARK: Rule 2: follow up after meeting someone
 
-    func followUpReason(contact: Contact, history: HistorySummary, today: Day) -> Reason? {
+    func followUpReason(contact: ScoringFacts, history: HistorySummary, today: Day) -> Reason? {
         let rules = playbook.followUp
         // The first meeting is the "met on" day, else a first interaction in
         // person; a relationship that began with a call has nothing to follow up.
@@ -131,10 +136,9 @@ public struct AttentionScorer: Sendable {
         // Some touch came on a later day exactly when the newest one did.
         let followedUp = history.lastTouch.map { days.day($0) > met } ?? false
         guard !followedUp else { return nil }
-        let when = since == 0 ? "met today" : "met \(since)d ago"
         let late = since > rules.withinDays
         return Reason(kind: .followUp, weight: late ? rules.weight : rules.weight / 2,
-                      text: "\(when), no follow-up", level: late ? .overdue : .due)
+                      detail: .followUp(sinceDays: since), level: late ? .overdue : .due)
     }
 
     // MARK: Rules 3 and 4: keep in touch; rapport takes several interactions
@@ -146,15 +150,15 @@ public struct AttentionScorer: Sendable {
         let progress = min(1, Double(touchCount) / Double(max(1, playbook.rapport.touches)))
         let boost = 1 + playbook.rapport.newRelationshipBoost * (1 - progress)
         let intervalsPast = Double(daysSince - cadence.idealDays) / Double(max(1, cadence.idealDays))
-        let since = touched ? "\(daysSince)d since last touch" : "\(daysSince)d and never touched"
         if daysSince > cadence.maximumDays {
             let weight = min(rules.maximumWeight, rules.overdueWeight + rules.perIntervalPast * intervalsPast) * boost
             return Reason(kind: .keepInTouchOverdue, weight: weight,
-                          text: "\(since) (max \(cadence.maximumDays))", level: .overdue)
+                          detail: .keepInTouch(daysSince: daysSince, touched: touched, limit: cadence.maximumDays),
+                          level: .overdue)
         }
         let weight = min(rules.maximumWeight, rules.dueWeight + rules.perIntervalPast * intervalsPast) * boost
         return Reason(kind: .keepInTouchDue, weight: weight,
-                      text: "\(since) (ideal \(cadence.idealDays))", level: .due)
+                      detail: .keepInTouch(daysSince: daysSince, touched: touched, limit: cadence.idealDays), level: .due)
     }
 
     // MARK: Rule 5: give before you ask
@@ -165,7 +169,7 @@ public struct AttentionScorer: Sendable {
         let rules = playbook.giveFirst
         guard asks >= rules.asksInARow else { return nil }
         return Reason(kind: .giveFirst, weight: rules.weight + rules.perExtraAsk * Double(asks - rules.asksInARow),
-                      text: "\(asks) asks in a row: give first", level: .due)
+                      detail: .asks(asks), level: .due)
     }
 
     // MARK: Rule 6: prepare for events
@@ -177,25 +181,27 @@ public struct AttentionScorer: Sendable {
         guard inDays <= rules.withinDays else { return nil }
         // Closer events weigh more: a dinner tonight beats one next week.
         let closeness = 1 - Double(inDays) / Double(max(1, rules.withinDays + 1))
-        let when = inDays == 0 ? "today" : inDays == 1 ? "tomorrow" : "in \(inDays)d"
         return Reason(kind: .eventPrep, weight: rules.weight * (0.5 + closeness),
-                      text: "at \(next.name) \(when)", level: .due)
+                      detail: .upcoming(next.name, inDays: inDays), level: .due)
     }
 
     // MARK: Rule 7: important dates
 
-    func importantDateReasons(_ contact: Contact, today: Day) -> [Reason] {
-        let rules = playbook.importantDates
+    func importantDateReasons(_ contact: ScoringFacts, today: Day) -> [Reason] {
+        guard contact.birthday != nil || contact.anniversary != nil else { return [] }
         var reasons: [Reason] = []
-        for (date, kind, label) in [(contact.birthday, Reason.Kind.birthday, "birthday"),
-                                    (contact.anniversary, Reason.Kind.anniversary, "anniversary")] {
-            guard let date else { continue }
-            let inDays = today.days(until: date.nextOccurrence(onOrAfter: today))
-            guard inDays <= rules.withinDays else { continue }
-            let when = inDays == 0 ? "today" : inDays == 1 ? "tomorrow" : "in \(inDays)d"
-            reasons.append(Reason(kind: kind, weight: rules.weight, text: "\(label) \(when)", level: .due))
+        if let reason = importantDateReason(contact.birthday, .birthday, "birthday", today: today) { reasons.append(reason) }
+        if let reason = importantDateReason(contact.anniversary, .anniversary, "anniversary", today: today) {
+            reasons.append(reason)
         }
         return reasons
+    }
+
+    private func importantDateReason(_ date: RecurringDate?, _ kind: Reason.Kind, _ label: String, today: Day) -> Reason? {
+        guard let date else { return nil }
+        let inDays = today.days(until: date.nextOccurrence(onOrAfter: today))
+        guard inDays <= playbook.importantDates.withinDays else { return nil }
+        return Reason(kind: kind, weight: playbook.importantDates.weight, detail: .upcoming(label, inDays: inDays), level: .due)
     }
 
     /// A promise's text in quotes, cut short so a reason stays one line.

@@ -79,8 +79,12 @@ public struct Playbook: Hashable, Codable, Sendable {
     /// The cadence a contact is held to: its own override, else its circle's;
     /// nil for the archived circle, which is never due.
     public func cadence(for contact: Contact) -> Cadence? {
-        if let override = contact.cadenceOverride { return override }
-        switch contact.circle {
+        cadence(circle: contact.circle, override: contact.cadenceOverride)
+    }
+
+    public func cadence(circle: Circle, override: Cadence?) -> Cadence? {
+        if let override { return override }
+        switch circle {
         case .inner: return keepInTouch.inner
         case .active: return keepInTouch.active
         case .network: return keepInTouch.network

@@ -23,12 +23,14 @@ struct Scenarios {
         FileHandle.standardError.write(Data("  \(Report.label(data.contactCount)) \(name): median \(Report.format(f.median)) \(unit), p99 \(Report.format(f.p99))\n".utf8))
     }
 
-    mutating func runAll() throws {
-        try importFile()
-        try rescoring()
-        try keystrokes()
-        try dashboardProcess()
-        try commands()
+    /// Every scenario, or those named in `only` (import, rescoring, keys, dashboard, commands).
+    mutating func runAll(only: Set<String>? = nil) throws {
+        func wanted(_ name: String) -> Bool { only?.contains(name) ?? true }
+        if wanted("import") { try importFile() }
+        if wanted("rescoring") { try rescoring() }
+        if wanted("keys") { try keystrokes() }
+        if wanted("dashboard") { try dashboardProcess() }
+        if wanted("commands") { try commands() }
     }
 
     /// vCard parse, then one transaction of Store inserts (what `rapport import` will do).

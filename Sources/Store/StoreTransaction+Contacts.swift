@@ -87,11 +87,33 @@ extension StoreTransaction {
         return try loadContacts(where: filter, arguments: arguments, limit: limit)
     }
 
+    /// Every contact's listing line by name (`circle`: just that circle;
+    /// archived contacts only with `includeArchived`), streamed from one query.
+    public func contactLines(includeArchived: Bool, circle: Circle?) throws -> [ContactLine] {
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        if !includeArchived { conditions.append("archived = 0") }
+        if let circle { conditions.append("circle = ?"); arguments += [circle.rawValue] }
+        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        var lines: [ContactLine] = []
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT id, name, company, circle, archived FROM contact\(filter) ORDER BY search_name, id
+            """, arguments: arguments)
+        while let row = try rows.next() {
+            lines.append(ContactLine(id: row[0], name: row[1], company: row[2],
+                                     circle: Circle(rawValue: row[3]) ?? .network, archived: row[4]))
+        }
+        return lines
+    }
+
     /// Contacts (not archived) whose folded name, nickname, company or an
     /// email contains `folded` (already folded), by name: one scan of a
     /// narrow column, no contact read that does not match.
     public func contacts(withMailTextContaining folded: String) throws -> [Contact] {
-        try loadContacts(where: "archived = 0 AND instr(mail_key, ?) > 0", arguments: [folded])
+        // The scan runs once; the ids found select the rows and their details.
+        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM contact WHERE archived = 0 AND instr(mail_key, ?) > 0",
+                                     arguments: [folded])
+        return try loadContacts(where: "id IN (SELECT value FROM json_each(?))", arguments: [jsonArray(ids)])
     }
 
     /// Contacts with this email address (ignoring case and surrounding spaces), for duplicate detection.

@@ -200,3 +200,37 @@ extension StoreTransaction {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM interaction") ?? 0
     }
 }
+
+extension StoreTransaction {
+    /// What scoring reads of these contacts (nil: of every contact), from one
+    /// narrow query: no names, notes or emails.
+    public func scoringFacts(ids: [Int64]? = nil) throws -> [ScoringFacts] {
+        let filter = ids == nil ? "" : " WHERE id IN (SELECT value FROM json_each(?))"
+        let arguments: StatementArguments = ids.map { [jsonArray($0)] } ?? []
+        var facts: [ScoringFacts] = []
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT id, circle, cadence_ideal_days, cadence_maximum_days, met_on, created_at, birthday, anniversary, archived
+            FROM contact\(filter)
+            """, arguments: arguments)
+        while let row = try rows.next() {
+            let ideal: Int? = row[2]
+            let maximum: Int? = row[3]
+            facts.append(ScoringFacts(
+                id: row[0], circle: Circle(rawValue: row[1]) ?? .network,
+                cadenceOverride: ideal.flatMap { ideal in maximum.map { Cadence(idealDays: ideal, maximumDays: $0) } },
+                metOn: Columns.day(row[4]), createdAt: Columns.date(micros: row[5]),
+                birthday: Columns.recurring(row[6]), anniversary: Columns.recurring(row[7]), archived: row[8]))
+        }
+        return facts
+    }
+
+    /// Every contact id in name order (ignoring case and accents, ties by id), from the name index.
+    public func contactIDsByName() throws -> [Int64] {
+        try Int64.fetchAll(db, sql: "SELECT id FROM contact ORDER BY search_name, id")
+    }
+
+    /// What orders contacts by name in `contactIDsByName`, compared as UTF-8 bytes.
+    public static func nameSortKey(_ contact: Contact) -> String {
+        NameKeys.searchName(name: contact.name, nickname: contact.nickname)
+    }
+}

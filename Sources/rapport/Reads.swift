@@ -16,8 +16,11 @@ struct List: ParsableCommand {
 
     func run() throws {
         let scripting = try database.scripting()
-        let contacts = try userErrors { try scripting.list(circle: circle, includeArchived: archived) }
-        output.json ? emit(ScriptJSON.list(contacts)) : emit(scripting.text.list(contacts))
+        if output.json {
+            emit(ScriptJSON.list(try userErrors { try scripting.list(circle: circle, includeArchived: archived) }))
+        } else {
+            emit(scripting.text.list(try userErrors { try scripting.listLines(circle: circle, includeArchived: archived) }))
+        }
     }
 }
 

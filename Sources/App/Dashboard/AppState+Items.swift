@@ -7,28 +7,30 @@ import UI
 /// Reducer and views both read these, so a selection index always means
 /// the same row in both.
 extension AppState {
-    public var attentionItems: [Attention] {
-        guard let library else { return [] }
-        guard !search.query.isEmpty, view == .dashboard else { return library.attention }
-        return memo.attention(library: library, query: search.query) { previous in
-            let query = SearchQuery(search.query)
-            return (previous ?? library.attention).filter { query.matches(library.searchKeys[$0.contactID]) }
+    public var attentionItems: AttentionRows {
+        guard let library else { return AttentionRows(all: [], picked: nil) }
+        guard !search.query.isEmpty, view == .dashboard else { return AttentionRows(all: library.attention, picked: nil) }
+        let picked = memo.attention(library: library, query: search.query) { previous in
+            let ids = library.attentionIDs
+            return library.searchIndex.filter(previous ?? Array(0..<Int32(ids.count)), id: { ids[Int($0)] },
+                                              SearchQuery(search.query))
         }
+        return AttentionRows(all: library.attention, picked: picked)
     }
 
     /// The contacts view's rows. The orders are kept by the library and the
     /// filtered rows by `memo`, so moving the selection sorts and filters nothing.
-    public var contactItems: [Contact] {
+    /// Contact ids, not contacts: a list of 100,000 ids is copied and
+    /// filtered without touching a name; rows read their contact when drawn.
+    public var contactItems: [Int64] {
         guard let library else { return [] }
         let all = library.contacts(sortedBy: contactSort)
         guard circleFilter != nil || !search.query.isEmpty else { return all }
         let key = ContactsKey(generation: library.generation, sort: contactSort, circle: circleFilter)
         return memo.contacts(key: key, query: search.query) { previous in
-            let query = search.query.isEmpty ? nil : SearchQuery(search.query)
-            return (previous ?? all).filter { contact in
-                (circleFilter == nil || contact.circle == circleFilter)
-                    && (query?.matches(contact.id.flatMap { library.searchKeys[$0] }) ?? true)
-            }
+            var rows = previous ?? all
+            if let circleFilter, previous == nil { rows = rows.filter { library.contactsByID[$0]?.circle == circleFilter } }
+            return search.query.isEmpty ? rows : library.searchIndex.filter(rows, id: { $0 }, SearchQuery(search.query))
         }
     }
 
@@ -109,7 +111,8 @@ extension AppState {
         }
     }
 
-    private func selected<T>(_ items: [T], _ id: ListID) -> T? {
+    private func selected<Items: RandomAccessCollection>(_ items: Items, _ id: ListID) -> Items.Element?
+    where Items.Index == Int {
         guard let index = list(id).selected, items.indices.contains(index) else { return nil }
         return items[index]
     }
@@ -121,7 +124,7 @@ extension AppState {
         case .dashboard:
             if focus == .promises, let promise = selected(promisePaneItems, .promisePane) { return promise.contactID }
             return selected(attentionItems, .attention)?.contactID
-        case .contacts: return selected(contactItems, .contacts)?.id
+        case .contacts: return selected(contactItems, .contacts)
         case .promises: return selected(promiseItems, .promises)?.contactID
         case .events: return nil
         }
@@ -164,8 +167,8 @@ extension AppState {
 struct SearchQuery {
     let folded: String
     let words: [Substring]
-    private let asciiWords: [[UInt8]]?
-    private let asciiLetters: [UInt8]?
+    let asciiWords: [[UInt8]]?
+    let asciiLetters: [UInt8]?
 
     init(_ query: String) {
         folded = query.folded
@@ -192,7 +195,7 @@ struct SearchQuery {
         return true
     }
 
-    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty else { return true }
         guard needle.count <= haystack.count, let base = haystack.baseAddress else { return false }
         // Glibc's memmem is not visible from Swift; a first-byte scan with
@@ -211,11 +214,22 @@ struct SearchQuery {
         }
     }
 
-    private static func isSubsequence(_ letters: [UInt8], of name: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isSubsequence(_ letters: [UInt8], of name: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         for byte in name where i < letters.count && byte == letters[i] { i += 1 }
         return i == letters.count
     }
+}
+
+/// The attention list's rows: all of it, or the positions a search kept,
+/// so that filtering 100,000 rows copies integers, not attentions.
+public struct AttentionRows: RandomAccessCollection, Sendable {
+    let all: [Attention]
+    let picked: [Int32]?
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { picked?.count ?? all.count }
+    public subscript(position: Int) -> Attention { picked.map { all[Int($0[position])] } ?? all[position] }
 }
 
 struct ContactsKey: Hashable {
@@ -237,12 +251,12 @@ final class SearchMemo: Sendable {
         var rows: [Row]
     }
     private struct Entries {
-        var attention: Entry<UInt64, Attention>?
-        var contacts: Entry<ContactsKey, Contact>?
+        var attention: Entry<UInt64, Int32>?
+        var contacts: Entry<ContactsKey, Int64>?
     }
     private let entries = Mutex(Entries())
 
-    func attention(library: Library, query: String, filter: ([Attention]?) -> [Attention]) -> [Attention] {
+    func attention(library: Library, query: String, filter: ([Int32]?) -> [Int32]) -> [Int32] {
         let last = entries.withLock { $0.attention }
         if let last, last.key == library.generation, last.query == query { return last.rows }
         let rows = filter(last.flatMap { Self.narrows($0.key == library.generation, from: $0.query, to: query) ? $0.rows : nil })
@@ -250,7 +264,7 @@ final class SearchMemo: Sendable {
         return rows
     }
 
-    func contacts(key: ContactsKey, query: String, filter: ([Contact]?) -> [Contact]) -> [Contact] {
+    func contacts(key: ContactsKey, query: String, filter: ([Int64]?) -> [Int64]) -> [Int64] {
         let last = entries.withLock { $0.contacts }
         if let last, last.key == key, last.query == query { return last.rows }
         let rows = filter(last.flatMap { Self.narrows($0.key == key, from: $0.query, to: query) ? $0.rows : nil })

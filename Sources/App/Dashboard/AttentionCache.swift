@@ -31,12 +31,12 @@ public struct AttentionCache: Sendable {
                try !tx.eventStarted(after: computedAt, atOrBefore: now) {
                 guard since != sequence else { return }
                 let changed = try tx.contactsChanged(since: since)
-                let book = try Book.load(tx, contactIDs: changed)
+                let book = try Book.scoring(tx, contactIDs: changed)
                 let scored = Library.score(book, scorer: scorer, now: now)
                 let live = Set(scored.map(\.contactID))
                 try tx.updateAttention(scored, removed: changed.filter { !live.contains($0) }, computedAt: now, key: key)
             } else {
-                let book = try Book.load(tx)
+                let book = try Book.scoring(tx)
                 try tx.saveAttention(Library.score(book, scorer: scorer, now: now), computedAt: now, key: key)
             }
         }

@@ -12,53 +12,79 @@ import Store
 /// touched, not the book.
 public struct Book: Sendable {
     public internal(set) var contacts: [Int64: Contact] = [:]
-    public internal(set) var histories: [Int64: HistorySummary] = [:]
+    /// What scoring reads of each contact, in one record: a rescoring walks
+    /// these in memory order instead of looking a contact up in five tables.
+    public internal(set) var records: [Int64: ScoringRecord] = [:]
     /// Every promise of each contact, open and kept, by id.
     public internal(set) var promises: [Int64: [Promise]] = [:]
-    public internal(set) var snoozes: [Int64: Day] = [:]
     /// Soonest first.
     public internal(set) var events: [Event] = []
     public internal(set) var searchKeys: [Int64: SearchKey] = [:]
-    /// Every contact id by name (ignoring case and accents, ties by id), and
-    /// each one's place in that order: sorting by name is then comparing
-    /// integers, and a refresh moves only the contacts that changed.
+    /// The same text packed for search as you type.
+    var searchIndex = SearchIndex()
+    /// Every contact id by name (ignoring case and accents, ties by id); each
+    /// record keeps its place in that order, so that sorting by name is
+    /// comparing integers, and a refresh moves only the contacts that changed.
     public internal(set) var byName: [Int64] = []
-    public internal(set) var nameRank: [Int64: Int] = [:]
     /// The store's change sequence this book reflects.
     public internal(set) var sequence: Int64 = 0
+
+    /// One contact's scoring inputs.
+    public struct ScoringRecord: Sendable, Equatable {
+        public var facts: ScoringFacts
+        public var history: HistorySummary = .empty
+        /// By id.
+        public var openPromises: [Promise] = []
+        public var snooze: Day?
+        /// Its place in `byName`.
+        public var nameRank = Int.max
+    }
 
     public init() {}
 
     /// A book from a snapshot that carries its interactions (tests, the demo
     /// preview): their summaries are computed here.
     public init(snapshot: Snapshot) {
-        histories = HistorySummary.group(snapshot.interactions)
         set(contacts: snapshot.contacts, promises: snapshot.promises, snoozes: snapshot.snoozes)
+        for (id, history) in HistorySummary.group(snapshot.interactions) { records[id]?.history = history }
         events = snapshot.events.sorted { $0.start < $1.start }
-        rankNames()
+        byName = snapshot.contacts.sorted(by: Book.nameOrder).compactMap(\.id)
+        rebuildRanks()
     }
 
     /// The whole book as the store holds it now, in a few queries.
     public static func load(_ tx: StoreTransaction) throws -> Book {
         var book = Book()
         book.sequence = try tx.changeSequence()
-        book.histories = try tx.historySummaries()
         book.set(contacts: try tx.contacts(includeArchived: true), promises: try tx.promises(contactIDs: nil),
                  snoozes: try tx.snoozes())
+        book.setHistories(try tx.historySummaries())
         book.events = try tx.allEvents()
-        book.rankNames()
+        book.byName = try tx.contactIDsByName()
+        book.rebuildRanks()
         return book
     }
 
-    /// Just these contacts (those that still exist), with every event.
-    public static func load(_ tx: StoreTransaction, contactIDs ids: [Int64]) throws -> Book {
+    /// Only what scoring reads (facts, summaries, open promises, snoozes,
+    /// events), of these contacts or of all: no text, no kept promises.
+    /// What a rescoring for the attention cache loads; its ties by name need
+    /// the name ranks, which come from the name index.
+    public static func scoring(_ tx: StoreTransaction, contactIDs ids: [Int64]? = nil) throws -> Book {
         var book = Book()
         book.sequence = try tx.changeSequence()
-        book.histories = try tx.historySummaries(ids: ids)
-        book.set(contacts: try tx.contacts(ids: ids), promises: try tx.promises(contactIDs: ids),
-                 snoozes: try tx.snoozes(contactIDs: ids))
+        for facts in try tx.scoringFacts(ids: ids) { book.records[facts.id] = ScoringRecord(facts: facts) }
+        book.setHistories(try tx.historySummaries(ids: ids))
+        for promise in try tx.promises(contactIDs: ids) where promise.isOpen {
+            book.records[promise.contactID]?.openPromises.append(promise)
+        }
+        for snooze in try ids.map({ try tx.snoozes(contactIDs: $0) }) ?? tx.snoozes() {
+            book.records[snooze.contactID]?.snooze = snooze.until
+        }
         book.events = try tx.allEvents()
-        book.rankNames()
+        if ids == nil {
+            book.byName = try tx.contactIDsByName()
+            book.rebuildRanks()
+        }
         return book
     }
 
@@ -74,15 +100,15 @@ public struct Book: Sendable {
         let changed = try tx.contactsChanged(since: sequence)
         for id in changed {
             contacts[id] = nil
-            histories[id] = nil
+            records[id] = nil
             promises[id] = nil
-            snoozes[id] = nil
             searchKeys[id] = nil
+            searchIndex.remove(id)
         }
         let reloaded = try tx.contacts(ids: changed)
-        histories.merge(try tx.historySummaries(ids: changed)) { _, new in new }
         set(contacts: reloaded, promises: try tx.promises(contactIDs: changed),
             snoozes: try tx.snoozes(contactIDs: changed))
+        setHistories(try tx.historySummaries(ids: changed))
         events = try tx.allEvents()
         sequence = now
         let moved = Set(changed)
@@ -92,7 +118,7 @@ public struct Book: Sendable {
             var low = 0, high = byName.count
             while low < high {
                 let middle = (low + high) / 2
-                if Library.nameOrder(contacts[byName[middle]]!, contact) { low = middle + 1 } else { high = middle }
+                if Book.nameOrder(contacts[byName[middle]]!, contact) { low = middle + 1 } else { high = middle }
             }
             byName.insert(id, at: low)
         }
@@ -100,25 +126,42 @@ public struct Book: Sendable {
         return true
     }
 
-    private mutating func rankNames() {
-        byName = contacts.values.sorted(by: Library.nameOrder).compactMap(\.id)
-        rebuildRanks()
+    /// The name index's order: folded name and nickname as UTF-8 bytes, ties by id.
+    static func nameOrder(_ a: Contact, _ b: Contact) -> Bool {
+        let (x, y) = (StoreTransaction.nameSortKey(a), StoreTransaction.nameSortKey(b))
+        if x != y { return x.utf8.lexicographicallyPrecedes(y.utf8) }
+        return (a.id ?? 0) < (b.id ?? 0)
     }
 
     private mutating func rebuildRanks() {
-        nameRank = Dictionary(minimumCapacity: byName.count)
-        for (place, id) in byName.enumerated() { nameRank[id] = place }
+        for (place, id) in byName.enumerated() { records[id]?.nameRank = place }
+    }
+
+    private mutating func setHistories(_ histories: [Int64: HistorySummary]) {
+        for (id, history) in histories { records[id]?.history = history }
     }
 
     private mutating func set(contacts list: [Contact], promises promiseList: [Promise], snoozes snoozeList: [Snooze]) {
         contacts.reserveCapacity(contacts.count + list.count)
+        records.reserveCapacity(records.count + list.count)
         for contact in list {
             guard let id = contact.id else { continue }
             contacts[id] = contact
-            searchKeys[id] = SearchKey(contact)
+            records[id] = ScoringRecord(facts: ScoringFacts(contact))
+            let key = SearchKey(contact)
+            searchKeys[id] = key
+            searchIndex.set(key, for: id)
         }
-        for promise in promiseList { promises[promise.contactID, default: []].append(promise) }
-        for snooze in snoozeList { snoozes[snooze.contactID] = snooze.until }
+        for promise in promiseList {
+            promises[promise.contactID, default: []].append(promise)
+            if promise.isOpen { records[promise.contactID]?.openPromises.append(promise) }
+        }
+        for snooze in snoozeList { records[snooze.contactID]?.snooze = snooze.until }
+    }
+
+    /// Each contact's history summary (tests compare books by it).
+    public var histories: [Int64: HistorySummary] {
+        records.compactMapValues { $0.history == .empty ? nil : $0.history }
     }
 
     public var isEmpty: Bool { contacts.isEmpty }

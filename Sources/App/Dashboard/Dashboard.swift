@@ -56,8 +56,11 @@ public final class Dashboard {
         if state.library == nil, let preview = try? Library.preview(store: store, scorer: scorer, now: clock()) {
             dispatch(.libraryLoaded(preview))
         }
-        scoring.start()
+        // The job starts once the first frame is out: loading the whole book
+        // would otherwise compete with drawing it for the disk and the cores.
+        var scoringStarted = false
         defer {
+            if !scoringStarted { scoring.start() }
             scoring.stop()
             writeQueue.sync {}
         }
@@ -66,6 +69,10 @@ public final class Dashboard {
             if dirty {
                 backend.draw(renderer.render(state))
                 dirty = false
+            }
+            if !scoringStarted {
+                scoring.start()
+                scoringStarted = true
             }
             if let key = backend.nextKey(timeoutMilliseconds: 50) {
                 if key == .resize {

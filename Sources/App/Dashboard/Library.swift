@@ -17,6 +17,8 @@ public struct Library: Sendable {
     /// Not archived, highest score first; snoozed contacts last.
     public let attention: [Attention]
     public let attentionByID: [Int64: Attention]
+    /// The contact ids of `attention`, in its order.
+    let attentionIDs: [Int64]
     public let promisesByContact: [Int64: [Promise]]
     /// Open promises: mine before theirs, most overdue first, undated last.
     public let openPromises: [Promise]
@@ -27,14 +29,16 @@ public struct Library: Sendable {
     public let eventsByContact: [Int64: [Event]]
     /// Folded text that search matches against, kept with the book.
     public let searchKeys: [Int64: SearchKey]
+    /// The same, packed for search as you type.
+    let searchIndex: SearchIndex
 
     /// Contacts with a positive score that are not snoozed (the dashboard's count).
     public let needingAttentionCount: Int
     /// Open promises of mine past their due day (the header's and promise pane's count).
     public let overdueMinePromiseCount: Int
-    /// Every contact, highest score first, ties by name, archived ones last
-    /// by name: the contacts view's default order.
-    public let contactsByScore: [Contact]
+    /// Every contact id, highest score first, ties by name, archived ones
+    /// last by name: the contacts view's default order.
+    public let contactsByScore: [Int64]
     /// Days of instants in `calendar`, computed without a `Calendar` call each.
     public let days: DayCounter
     /// Tells libraries apart, so views can keep results per library.
@@ -64,17 +68,21 @@ public struct Library: Sendable {
         for event in book.events where event.start >= now {
             for id in event.attendeeIDs { upcoming[id, default: []].append(event) }
         }
-        var results: [(Attention, Int)] = []
-        results.reserveCapacity(book.contacts.count)
-        for (id, contact) in book.contacts where !contact.archived {
-            let open = book.promises[id]?.filter(\.isOpen) ?? []
-            results.append((scorer.attention(for: contact, history: book.histories[id] ?? .empty, openPromises: open,
-                                             upcomingEvents: upcoming[id] ?? [], snoozedUntil: book.snoozes[id],
-                                             today: today, now: now), book.nameRank[id] ?? Int.max))
+        var results: [Attention] = []
+        var order: [(score: Double, rank: Int, index: Int)] = []
+        results.reserveCapacity(book.records.count)
+        order.reserveCapacity(book.records.count)
+        for record in book.records.values where !record.facts.archived {
+            let events = upcoming.isEmpty ? [] : upcoming[record.facts.id] ?? []
+            let attention = scorer.attention(for: record.facts, history: record.history, openPromises: record.openPromises,
+                                             upcomingEvents: events, snoozedUntil: record.snooze, today: today, now: now)
+            order.append((attention.score, record.nameRank, results.count))
+            results.append(attention)
         }
-        // Ties by name: the book's name ranks, integers instead of collation.
-        results.sort { a, b in a.0.score != b.0.score ? a.0.score > b.0.score : a.1 < b.1 }
-        return results.map(\.0)
+        // Ties by name: the book's name ranks, integers instead of collation;
+        // small keys are sorted, not the attentions themselves.
+        order.sort { a, b in a.score != b.score ? a.score > b.score : a.rank < b.rank }
+        return order.map { results[$0.index] }
     }
 
     /// A library around scores already computed (`scored`, in the attention list's order).
@@ -90,8 +98,10 @@ public struct Library: Sendable {
         let contacts = book.contacts
         self.contactsByID = contacts
         self.searchKeys = book.searchKeys
+        self.searchIndex = book.searchIndex
 
         self.attention = scored.filter { $0.snoozedUntil == nil } + scored.filter { $0.snoozedUntil != nil }
+        self.attentionIDs = attention.map(\.contactID)
         var attentionByID: [Int64: Attention] = [:]
         attentionByID.reserveCapacity(scored.count)
         for a in scored where attentionByID[a.contactID] == nil { attentionByID[a.contactID] = a }
@@ -118,8 +128,8 @@ public struct Library: Sendable {
 
         // Scored contacts are in the contacts view's score order; archived
         // ones (no score) follow, by name.
-        var byScore = scored.compactMap { contacts[$0.contactID] }
-        byScore += book.byName.lazy.filter { attentionByID[$0] == nil }.compactMap { contacts[$0] }
+        var byScore = scored.map(\.contactID)
+        byScore += book.byName.lazy.filter { attentionByID[$0] == nil }
         self.contactsByScore = byScore
         self.byName = book.byName
     }
@@ -138,17 +148,14 @@ public struct Library: Sendable {
     /// Every contact in the contacts view's `sort` order (unfiltered),
     /// computed once per library: sorting 100,000 names on each keystroke
     /// would not keep up with typing.
-    public func contacts(sortedBy sort: ContactSort) -> [Contact] {
+    public func contacts(sortedBy sort: ContactSort) -> [Int64] {
         switch sort {
         case .score: return contactsByScore
-        case .name:
-            return orders.value(\.byName) { byName.compactMap { contactsByID[$0] } }
+        case .name: return byName
         case .lastTouch:
             return orders.value(\.byLastTouch) {
-                let touched = { (c: Contact) in attentionByID[c.id ?? -1]?.lastTouch ?? .distantPast }
-                return contactsByID.values.sorted { a, b in
-                    touched(a) != touched(b) ? touched(a) > touched(b) : (a.id ?? 0) < (b.id ?? 0)
-                }
+                let touched = { (id: Int64) in attentionByID[id]?.lastTouch ?? .distantPast }
+                return byName.sorted { a, b in touched(a) != touched(b) ? touched(a) > touched(b) : a < b }
             }
         }
     }
@@ -204,12 +211,11 @@ public struct Library: Sendable {
 /// Orders of the contact list computed on first use and kept with their library.
 final class LazyOrders: Sendable {
     struct Orders {
-        var byName: [Contact]?
-        var byLastTouch: [Contact]?
+        var byLastTouch: [Int64]?
     }
     private let orders = Mutex(Orders())
 
-    func value(_ key: WritableKeyPath<Orders, [Contact]?>, _ compute: () -> [Contact]) -> [Contact] {
+    func value(_ key: WritableKeyPath<Orders, [Int64]?>, _ compute: () -> [Int64]) -> [Int64] {
         if let cached = orders.withLock({ $0[keyPath: key] }) { return cached }
         let computed = compute()
         orders.withLock { $0[keyPath: key] = computed }

@@ -303,12 +303,12 @@ public struct Reducer: Sendable {
     /// contact or promise when it is still there.
     private func replaceLibrary(_ library: Library, _ state: inout AppState) {
         let keepAttention = state.attentionItems.element(at: state.list(.attention).selected)?.contactID
-        let keepContact = state.contactItems.element(at: state.list(.contacts).selected)?.id
+        let keepContact = state.contactItems.element(at: state.list(.contacts).selected)
         let keepPane = state.promisePaneItems.element(at: state.list(.promisePane).selected)?.id
         let keepPromise = state.promiseItems.element(at: state.list(.promises).selected)?.id
         state.library = library
         reselect(.attention, state.attentionItems.firstIndex { $0.contactID == keepAttention }, &state)
-        reselect(.contacts, state.contactItems.firstIndex { $0.id == keepContact }, &state)
+        reselect(.contacts, state.contactItems.firstIndex { $0 == keepContact }, &state)
         reselect(.promisePane, state.promisePaneItems.firstIndex { $0.id == keepPane }, &state)
         reselect(.promises, state.promiseItems.firstIndex { $0.id == keepPromise }, &state)
         if case .contact(let id)? = state.screen, library.contactsByID[id] == nil { state.stack.removeLast() }
@@ -330,7 +330,7 @@ public struct Reducer: Sendable {
     }
 }
 
-extension Array {
+extension RandomAccessCollection where Index == Int {
     func element(at index: Int?) -> Element? {
         guard let index, indices.contains(index) else { return nil }
         return self[index]

@@ -143,8 +143,8 @@ enum Panes {
                                       TableColumn(.length(12)), TableColumn(.length(10)),
                                       TableColumn(.length(5), alignment: .right), TableColumn(.fill(2))],
                             header: header, focused: true, emptyMessage: "no contacts match") { i in
-            let c = items[i]
-            let a = c.id.flatMap { library.attentionByID[$0] }
+            guard let c = library.contactsByID[items[i]] else { return TableRow([]) }
+            let a = library.attentionByID[items[i]]
             let last = a?.lastTouch.map { Format.relative(days: -library.days.day($0).days(until: library.today)) } ?? "never"
             return TableRow([Line([c.archived ? Span("a", .muted) : marker(a)]),
                              Line(c.name, role: c.archived ? .muted : .text), Line(c.company, role: .muted),

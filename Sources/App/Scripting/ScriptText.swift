@@ -86,10 +86,15 @@ public struct ScriptText {
 
     /// `#id  name  company  circle`, one contact a line, columns aligned.
     public func list(_ contacts: [Contact]) -> String {
-        let rows = contacts.map { c in
-            ["#\(c.id ?? 0)", f(c.name), f(c.company), c.circle.rawValue + (c.archived && c.circle != .archived ? " (archived)" : "")]
-        }
-        return table(rows)
+        list(contacts.map { c in
+            ContactLine(id: c.id ?? 0, name: c.name, company: c.company, circle: c.circle, archived: c.archived)
+        })
+    }
+
+    public func list(_ lines: [ContactLine]) -> String {
+        table(lines.map { c in
+            ["#\(c.id)", f(c.name), f(c.company), c.circle.rawValue + (c.archived && c.circle != .archived ? " (archived)" : "")]
+        })
     }
 
     public func check(_ r: CheckReport) -> String {
@@ -183,15 +188,25 @@ public struct ScriptText {
     func table(_ rows: [[String]], rightAligned: Set<Int> = []) -> String {
         guard let columns = rows.map(\.count).max() else { return "" }
         var widths = Array(repeating: 0, count: columns)
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }
-        return rows.map { row in
-            var line = row.enumerated().map { i, cell in
-                let pad = String(repeating: " ", count: widths[i] - DisplayWidth.of(cell))
-                return rightAligned.contains(i) ? pad + cell : cell + pad
-            }.joined(separator: "  ")
+        let cellWidths = rows.map { row in row.map(DisplayWidth.of) }
+        for row in cellWidths { for (i, width) in row.enumerated() { widths[i] = max(widths[i], width) } }
+        var out = ""
+        for (row, rowWidths) in zip(rows, cellWidths) {
+            var line = ""
+            for (i, cell) in row.enumerated() {
+                if i > 0 { line += "  " }
+                let pad = widths[i] - rowWidths[i]
+                let last = i == row.count - 1
+                if rightAligned.contains(i) { line += String(repeating: " ", count: pad) }
+                line += cell
+                // The last column is not padded: its padding would only be trimmed again.
+                if !rightAligned.contains(i) && !last { line += String(repeating: " ", count: pad) }
+            }
             // Trailing white space off, as the regex `\s+$` did, without a regex per row.
-            while let last = line.last, last.isWhitespace { line.removeLast() }
-            return line
-        }.joined(separator: "\n") + "\n"
+            while let last = line.unicodeScalars.last, last.properties.isWhitespace { line.unicodeScalars.removeLast() }
+            out += line
+            out += "\n"
+        }
+        return out
     }
 }

@@ -61,6 +61,14 @@ extension Scripting {
         return try store.insert(contact)
     }
 
+    /// `list`'s lines (id, name, company, circle), by name, from one narrow query.
+    public func listLines(circle: String?, includeArchived: Bool) throws -> [ContactLine] {
+        let wanted = try circle.map { raw in try checked { try FieldRules.circle(raw) } }
+        return try store.read { tx in
+            try tx.contactLines(includeArchived: includeArchived || wanted == .archived, circle: wanted)
+        }
+    }
+
     /// Contacts by name; archived ones only with `includeArchived`, one circle with `circle`.
     public func list(circle: String?, includeArchived: Bool) throws -> [Contact] {
         let wanted = try circle.map { raw in try checked { try FieldRules.circle(raw) } }
