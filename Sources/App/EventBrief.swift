@@ -25,7 +25,7 @@ public struct EventBrief: Sendable {
         self.event = event
         self.today = library.today
         self.attendees = event.attendeeIDs.compactMap { id in
-            guard let contact = library.contactsByID[id] else { return nil }
+            guard let contact = library.contact(id) else { return nil }
             let open = library.openPromises(of: id)
             return Attendee(contact: contact, attention: library.attentionByID[id],
                             recent: library.recentInteractions(of: id, limit: EventBrief.recentCount),

@@ -130,6 +130,40 @@ extension StoreTransaction {
                                 arguments: [normalized])
     }
 
+    /// Every contact by id, handed to `body` one at a time: the rows and their
+    /// emails, phones and tags come from four cursors merged on the id, so
+    /// reading 100,000 contacts never holds more than one of them.
+    public func forEachContact(_ body: (Contact) throws -> Void) throws {
+        final class Details {
+            let cursor: RowCursor
+            var pending: (id: Int64, value: String)?
+            init(_ cursor: RowCursor) throws {
+                self.cursor = cursor
+                pending = try cursor.next().map { ($0[0], $0[1]) }
+            }
+            /// The values of contact `id` (the cursor is ordered by contact, then position).
+            func take(_ id: Int64) throws -> [String] {
+                var values: [String] = []
+                while let next = pending, next.id <= id {
+                    if next.id == id { values.append(next.value) }
+                    pending = try cursor.next().map { ($0[0], $0[1]) }
+                }
+                return values
+            }
+        }
+        func details(_ table: String, _ column: String) throws -> Details {
+            try Details(Row.fetchCursor(db, sql: "SELECT contact_id, \(column) FROM \(table) ORDER BY contact_id, position"))
+        }
+        let emails = try details("contact_email", "email")
+        let phones = try details("contact_phone", "phone")
+        let tags = try details("contact_tag", "tag")
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(Contact.columns) FROM contact ORDER BY id")
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            try body(Contact(row: row, emails: try emails.take(id), phones: try phones.take(id), tags: try tags.take(id)))
+        }
+    }
+
     /// Contacts matching `filter` (an SQL condition on `contact`), with emails,
     /// phones and tags loaded in one query each, never one per contact.
     func loadContacts(where filter: String? = nil, arguments: StatementArguments = StatementArguments(),

@@ -150,12 +150,6 @@ extension AppState {
     }
 
     public var selectedEvent: Event? { selected(eventItems, .events) }
-
-    /// Search: every word of the query in the contact's name, company, tags
-    /// or notes, or the query as a subsequence of the name ("jal" finds José Álvarez).
-    func matches(_ contactID: Int64) -> Bool {
-        SearchQuery(search.query).matches(library?.searchKeys[contactID])
-    }
 }
 
 /// A search query folded and split once, matched against many contacts.

@@ -11,6 +11,10 @@ import Store
 /// since its last pass (`refresh`), so a write costs the contacts it
 /// touched, not the book.
 public struct Book: Sendable {
+    /// Each contact as lists show it (`Contact.listed`): without notes,
+    /// what drives them, how you met, emails and phones, which the detail,
+    /// the edit form and event prep read from the store when opened
+    /// (`Library.contact(_:)`).
     public internal(set) var contacts: [Int64: Contact] = [:]
     /// What scoring reads of each contact, in one record: a rescoring walks
     /// these in memory order instead of looking a contact up in five tables.
@@ -19,8 +23,8 @@ public struct Book: Sendable {
     public internal(set) var promises: [Int64: [Promise]] = [:]
     /// Soonest first.
     public internal(set) var events: [Event] = []
-    public internal(set) var searchKeys: [Int64: SearchKey] = [:]
-    /// The same text packed for search as you type.
+    /// The folded text search looks through (name, company, title, tags,
+    /// notes, what drives them), packed for search as you type.
     var searchIndex = SearchIndex()
     /// Every contact id by name (ignoring case and accents, ties by id); each
     /// record keeps its place in that order, so that sorting by name is
@@ -56,8 +60,12 @@ public struct Book: Sendable {
     public static func load(_ tx: StoreTransaction) throws -> Book {
         var book = Book()
         book.sequence = try tx.changeSequence()
-        book.set(contacts: try tx.contacts(includeArchived: true), promises: try tx.promises(contactIDs: nil),
-                 snoozes: try tx.snoozes())
+        // Reserved up front: growing a 100,000-entry dictionary copies it several times.
+        let count = try tx.contactCount()
+        book.contacts.reserveCapacity(count)
+        book.records.reserveCapacity(count)
+        try tx.forEachContact { contact in book.add(contact) }
+        book.set(contacts: [], promises: try tx.promises(contactIDs: nil), snoozes: try tx.snoozes())
         book.setHistories(try tx.historySummaries())
         book.events = try tx.allEvents()
         book.byName = try tx.contactIDsByName()
@@ -102,7 +110,6 @@ public struct Book: Sendable {
             contacts[id] = nil
             records[id] = nil
             promises[id] = nil
-            searchKeys[id] = nil
             searchIndex.remove(id)
         }
         let reloaded = try tx.contacts(ids: changed)
@@ -141,17 +148,17 @@ public struct Book: Sendable {
         for (id, history) in histories { records[id]?.history = history }
     }
 
+    private mutating func add(_ contact: Contact) {
+        guard let id = contact.id else { return }
+        contacts[id] = contact.listed
+        records[id] = ScoringRecord(facts: ScoringFacts(contact))
+        searchIndex.set(SearchKey(contact), for: id)
+    }
+
     private mutating func set(contacts list: [Contact], promises promiseList: [Promise], snoozes snoozeList: [Snooze]) {
         contacts.reserveCapacity(contacts.count + list.count)
         records.reserveCapacity(records.count + list.count)
-        for contact in list {
-            guard let id = contact.id else { continue }
-            contacts[id] = contact
-            records[id] = ScoringRecord(facts: ScoringFacts(contact))
-            let key = SearchKey(contact)
-            searchKeys[id] = key
-            searchIndex.set(key, for: id)
-        }
+        for contact in list { add(contact) }
         for promise in promiseList {
             promises[promise.contactID, default: []].append(promise)
             if promise.isOpen { records[promise.contactID]?.openPromises.append(promise) }
@@ -185,5 +192,19 @@ public struct SearchKey: Sendable {
         let name = (c.name + " " + c.nickname).folded
         self.init(name: name, all: ([name, c.company, c.title, c.notes, c.drives] + c.tags)
             .joined(separator: " ").folded)
+    }
+}
+
+extension Contact {
+    /// This contact without the text that only its detail shows.
+    var listed: Contact {
+        var c = self
+        c.emails = []
+        c.phones = []
+        c.metAt = ""
+        c.metVia = ""
+        c.drives = ""
+        c.notes = ""
+        return c
     }
 }

@@ -96,7 +96,7 @@ public enum Forms {
         switch session.purpose {
         case .addContact, .editContact:
             let existing: Contact? = {
-                if case .editContact(let id) = session.purpose { return library.contactsByID[id] }
+                if case .editContact(let id) = session.purpose { return library.contact(id) }
                 return nil
             }()
             let name = check("Name") { try FieldRules.name($0) }

@@ -9,6 +9,8 @@ import Synchronization
 public protocol HistorySource: Sendable {
     /// The interactions `contactID` took part in, newest first (ties: newest id first).
     func interactions(of contactID: Int64) -> [Interaction]
+    /// The contact in full (lists hold it without its longer text).
+    func contact(_ id: Int64) -> Contact?
 }
 
 /// Reads histories from the store by index, keeping the last few read:
@@ -17,6 +19,7 @@ public protocol HistorySource: Sendable {
 public final class StoreHistory: HistorySource {
     private let store: Store
     private let cache = Mutex<[Int64: [Interaction]]>([:])
+    private let contacts = Mutex<[Int64: Contact]>([:])
     static let cachedContacts = 64
 
     public init(store: Store) {
@@ -33,13 +36,27 @@ public final class StoreHistory: HistorySource {
         }
         return read
     }
+
+    public func contact(_ id: Int64) -> Contact? {
+        if let kept = contacts.withLock({ $0[id] }) { return kept }
+        guard let read = try? store.contact(id: id) else { return nil }
+        contacts.withLock { cache in
+            if cache.count >= Self.cachedContacts { cache.removeAll(keepingCapacity: true) }
+            cache[id] = read
+        }
+        return read
+    }
 }
 
-/// Histories held in memory: for libraries built from a snapshot (tests, previews).
+/// Histories and contacts held in memory: for libraries built from a snapshot (tests).
 struct MemoryHistory: HistorySource {
     let byContact: [Int64: [Interaction]]
+    let contacts: [Int64: Contact]
 
-    init(_ interactions: [Interaction]) {
+    init(_ interactions: [Interaction], contacts list: [Contact] = []) {
+        var contacts: [Int64: Contact] = [:]
+        for contact in list { if let id = contact.id { contacts[id] = contact } }
+        self.contacts = contacts
         var byContact: [Int64: [Interaction]] = [:]
         for interaction in interactions {
             for id in interaction.contactIDs { byContact[id, default: []].append(interaction) }
@@ -52,4 +69,6 @@ struct MemoryHistory: HistorySource {
     }
 
     func interactions(of contactID: Int64) -> [Interaction] { byContact[contactID] ?? [] }
+
+    func contact(_ id: Int64) -> Contact? { contacts[id] }
 }

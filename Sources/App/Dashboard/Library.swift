@@ -13,6 +13,7 @@ public struct Library: Sendable {
     public let calendar: Calendar
     /// Touches that make rapport (the dots), from the playbook.
     public let rapportTouches: Int
+    /// Contacts as lists show them (see `Book.contacts`); `contact(_:)` has them in full.
     public let contactsByID: [Int64: Contact]
     /// Not archived, highest score first; snoozed contacts last.
     public let attention: [Attention]
@@ -28,8 +29,6 @@ public struct Library: Sendable {
     public let events: [Event]
     public let eventsByContact: [Int64: [Event]]
     /// Folded text that search matches against, kept with the book.
-    public let searchKeys: [Int64: SearchKey]
-    /// The same, packed for search as you type.
     let searchIndex: SearchIndex
 
     /// Contacts with a positive score that are not snoozed (the dashboard's count).
@@ -52,7 +51,7 @@ public struct Library: Sendable {
     /// A library from a snapshot with its interactions (tests and small books).
     public init(snapshot: Snapshot, scorer: AttentionScorer, now: Date) {
         self.init(book: Book(snapshot: snapshot), scorer: scorer, now: now,
-                  history: MemoryHistory(snapshot.interactions))
+                  history: MemoryHistory(snapshot.interactions, contacts: snapshot.contacts))
     }
 
     /// Scores every contact of `book` at `now`: arithmetic on summaries.
@@ -97,7 +96,6 @@ public struct Library: Sendable {
         self.history = history
         let contacts = book.contacts
         self.contactsByID = contacts
-        self.searchKeys = book.searchKeys
         self.searchIndex = book.searchIndex
 
         self.attention = scored.filter { $0.snoozedUntil == nil } + scored.filter { $0.snoozedUntil != nil }
@@ -137,6 +135,13 @@ public struct Library: Sendable {
     /// By name ignoring case and accents, ties by id.
     static func nameOrder(_ a: Contact, _ b: Contact) -> Bool {
         a.name != b.name ? NameOrder.ascending(a.name, b.name) : (a.id ?? 0) < (b.id ?? 0)
+    }
+
+    /// The contact in full, read from the store when the book holds it
+    /// (nil when it is gone).
+    public func contact(_ id: Int64) -> Contact? {
+        guard contactsByID[id] != nil else { return nil }
+        return history.contact(id)
     }
 
     /// No contacts at all: the welcome screen.

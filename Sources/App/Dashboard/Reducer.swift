@@ -90,7 +90,7 @@ public struct Reducer: Sendable {
         case .importFile:
             state.form = Forms.importFile()
         case .edit:
-            guard let id = needContact(&state), let contact = state.library?.contactsByID[id] else { break }
+            guard let id = needContact(&state), let contact = state.library?.contact(id) else { break }
             state.form = Forms.editContact(contact)
         case .logInteraction:
             guard let id = needContact(&state), let library = state.library else { break }

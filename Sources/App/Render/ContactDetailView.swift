@@ -12,7 +12,7 @@ struct ContactDetailView {
     let format: Format
 
     func render(in area: Rect, to buffer: inout Buffer) {
-        guard let c = library.contactsByID[contactID] else { return }
+        guard let c = library.contact(contactID) else { return }
         let a = library.attentionByID[contactID]
         let columns = area.split(.horizontal, [.percentage(40), .fill(1)])
         let about = Block(title: c.name + (c.archived ? " (archived)" : ""), focused: false)
