@@ -58,8 +58,7 @@ public enum VCardReader {
             guard !headerSeen, let line = current else { return }
             if let colon = line.bytes[start...].firstIndex(of: UInt8(ascii: ":")) {
                 headerSeen = true
-                let header = String(decoding: line.bytes[..<colon], as: UTF8.self).uppercased()
-                quotedPrintable = header.contains("QUOTED-PRINTABLE")
+                quotedPrintable = containsQuotedPrintable(line.bytes[..<colon])
             }
         }
         func flush() {
@@ -104,6 +103,22 @@ public enum VCardReader {
         return result
     }
 
+    /// Whether a property's name and parameters say QUOTED-PRINTABLE, in any case.
+    private static func containsQuotedPrintable(_ header: ArraySlice<UInt8>) -> Bool {
+        let wanted = Array("QUOTED-PRINTABLE".utf8)
+        guard header.count >= wanted.count else { return false }
+        var start = header.startIndex
+        while start + wanted.count <= header.endIndex {
+            var index = 0
+            while index < wanted.count, upper(header[start + index]) == wanted[index] { index += 1 }
+            if index == wanted.count { return true }
+            start += 1
+        }
+        return false
+    }
+
+    private static func upper(_ byte: UInt8) -> UInt8 { byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte }
+
     private static func isEndVCard(_ bytes: ArraySlice<UInt8>) -> Bool {
         bytes.count == 9 && String(decoding: bytes, as: UTF8.self).uppercased() == "END:VCARD"
     }
@@ -124,7 +139,7 @@ public enum VCardReader {
                     throw VCardError(line: logical.line, reason:
                         "expected BEGIN:VCARD, found \(preview(logical.bytes))")
                 }
-                guard property.text.trimmingCharacters(in: .whitespaces).uppercased() == "VCARD" else {
+                guard property.text.trimmingSpaces.uppercased() == "VCARD" else {
                     throw VCardError(line: logical.line, reason:
                         "expected BEGIN:VCARD, found BEGIN:\(preview(Array(property.value.utf8)))")
                 }
@@ -134,20 +149,20 @@ public enum VCardReader {
             let property = try parsed.get()
             switch property.name {
             case "BEGIN":
-                if property.text.trimmingCharacters(in: .whitespaces).uppercased() == "VCARD" {
+                if property.text.trimmingSpaces.uppercased() == "VCARD" {
                     throw VCardError(line: card.line, reason: "BEGIN:VCARD without END:VCARD")
                 }
                 throw VCardError(line: property.line, reason:
                     "BEGIN:\(preview(Array(property.value.utf8))) inside the card that begins on line \(card.line)")
             case "END":
-                guard property.text.trimmingCharacters(in: .whitespaces).uppercased() == "VCARD" else {
+                guard property.text.trimmingSpaces.uppercased() == "VCARD" else {
                     throw VCardError(line: property.line, reason:
                         "END:\(preview(Array(property.value.utf8))) inside the card that begins on line \(card.line)")
                 }
                 cards.append(card)
                 open = nil
             case "VERSION":
-                let version = property.text.trimmingCharacters(in: .whitespaces)
+                let version = property.text.trimmingSpaces
                 guard supportedVersions.contains(version) else {
                     throw VCardError(line: property.line, reason:
                         "unsupported vCard version \(preview(Array(version.utf8))) (2.1, 3.0 and 4.0 are read)")
@@ -238,16 +253,16 @@ public enum VCardReader {
         for bytes in raw {
             let text = String(decoding: bytes, as: UTF8.self)
             guard let equals = text.firstIndex(of: "=") else {
-                let bare = text.trimmingCharacters(in: .whitespaces)
+                let bare = text.trimmingSpaces
                 if bare.isEmpty { continue }
                 result[bareEncodings.contains(bare.uppercased()) ? "ENCODING" : "TYPE", default: []].append(bare)
                 continue
             }
-            let key = text[..<equals].trimmingCharacters(in: .whitespaces).uppercased()
+            let key = text[..<equals].trimmingSpaces.uppercased()
             var values = splitQuoted(text[text.index(after: equals)...]).map(caretDecoded)
             // RFC 6350 writes lists of types quoted: TYPE="work,voice".
             if key == "TYPE" {
-                values = values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+                values = values.flatMap { $0.split(separator: ",").map { $0.trimmingSpaces } }
             }
             result[key, default: []].append(contentsOf: values)
         }
@@ -265,12 +280,12 @@ public enum VCardReader {
             part.append(character)
         }
         parts.append(part)
-        return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return parts.map { $0.trimmingSpaces }.filter { !$0.isEmpty }
     }
 
     /// RFC 6868: `^n` newline, `^'` double quote, `^^` caret.
     private static func caretDecoded(_ text: String) -> String {
-        guard text.contains("^") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "^")) else { return text }
         var out = ""
         var caret = false
         for character in text {

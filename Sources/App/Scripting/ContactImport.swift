@@ -139,8 +139,12 @@ struct ContactImport {
                 do {
                     var imported = try VCardReader.contact(from: card, now: now)
                     // vCard 2.1's quoted-printable keeps CRLF in notes; rapport stores LF.
-                    imported.contact.notes = imported.contact.notes.replacingOccurrences(of: "\r\n", with: "\n")
-                    imported.contact.drives = imported.contact.drives.replacingOccurrences(of: "\r\n", with: "\n")
+                    if imported.contact.notes.utf8.contains(0x0D) {
+                        imported.contact.notes = imported.contact.notes.replacingOccurrences(of: "\r\n", with: "\n")
+                    }
+                    if imported.contact.drives.utf8.contains(0x0D) {
+                        imported.contact.drives = imported.contact.drives.replacingOccurrences(of: "\r\n", with: "\n")
+                    }
                     contacts.append(try checked(imported))
                 } catch let error as VCardError {
                     problem(ImportIssue(error))
@@ -206,18 +210,20 @@ struct ContactImport {
             try store.write { tx in
                 var index = try ImportIndex(tx)
                 var done = 0
-                for source in sources {
-                    switch source {
-                    case .contacts(_, let contacts):
-                        for imported in contacts {
-                            try apply(imported, tx, &index, &report)
-                            done += 1
-                            if done % 50 == 0 || done == total { progress?(done, total) }
+                try tx.bulk { bulk in
+                    for source in sources {
+                        switch source {
+                        case .contacts(_, let contacts):
+                            for imported in contacts {
+                                try apply(imported, bulk, &index, &report)
+                                done += 1
+                                if done % 50 == 0 || done == total { progress?(done, total) }
+                            }
+                        case .backup(let file, let backup):
+                            try restore(backup, file: file, tx, &report)
+                            done += backup.contacts.count
+                            progress?(done, total)
                         }
-                    case .backup(let file, let backup):
-                        try restore(backup, file: file, tx, &report)
-                        done += backup.contacts.count
-                        progress?(done, total)
                     }
                 }
                 if dryRun { throw DryRunRollback() }
@@ -228,7 +234,7 @@ struct ContactImport {
         return report
     }
 
-    private func apply(_ imported: ImportedContact, _ tx: StoreTransaction, _ index: inout ImportIndex,
+    private func apply(_ imported: ImportedContact, _ bulk: BulkWriter, _ index: inout ImportIndex,
                        _ report: inout ImportReport) throws {
         if let (existing, matchedOn) = index.match(imported) {
             let existingInterop = index.interop[existing.id!] ?? ContactInterop()
@@ -242,18 +248,16 @@ struct ContactImport {
                 interop.uid = existingInterop.uid // the UID names another contact: keep this one's
             }
             merged.updatedAt = now
-            let saved = try tx.update(merged)
-            try tx.setInterop(interop, contactID: existing.id!)
+            let saved = try bulk.update(merged, interop: interop)
             index.add(saved, interop)
             report.updated.append(entry)
         } else {
             var contact = imported.contact
             contact.id = nil
             let likely = index.likelyDuplicate(of: contact)
-            let saved = try tx.insert(contact)
             let interop = ContactInterop(uid: imported.uid, extras: imported.extras, emailTypes: imported.emailTypes,
                                          phoneTypes: imported.phoneTypes)
-            if !interop.isEmpty { try tx.setInterop(interop, contactID: saved.id!) }
+            let saved = try bulk.insert(contact, interop: interop)
             index.add(saved, interop)
             let entry = ImportReport.Entry(name: saved.name, id: saved.id, note: "")
             report.added.append(entry)
@@ -363,7 +367,7 @@ struct ImportIndex {
         }
     }
 
-    static func email(_ email: String) -> String { email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
+    static func email(_ email: String) -> String { email.trimmingSpacesAndNewlines.lowercased() }
 
     /// Digits and a leading `+`, as Store compares phones.
     static func phone(_ phone: String) -> String {
