@@ -64,6 +64,10 @@ public final class BulkWriter {
     /// - throws: a constraint error for a taken id or UID, or a field SQLite refuses.
     @discardableResult
     public func insert(_ contact: Contact, interop: ContactInterop = ContactInterop()) throws -> Contact {
+        try storeErrors { try insertContact(contact, interop) }
+    }
+
+    private func insertContact(_ contact: Contact, _ interop: ContactInterop) throws -> Contact {
         var arguments: StatementArguments = [contact.id]
         arguments += contact.rowArguments
         arguments += [interop.uid.flatMap { $0.isEmpty ? nil : $0 }, interop.storedJSON]
@@ -98,7 +102,13 @@ public final class BulkWriter {
     }
 
     /// Adds an interaction as it is, id included when set; its contacts must exist.
-    public func insert(_ interaction: Interaction) throws {
+    /// - returns: its id.
+    @discardableResult
+    public func insert(_ interaction: Interaction) throws -> Int64 {
+        try storeErrors { try insertInteraction(interaction) }
+    }
+
+    private func insertInteraction(_ interaction: Interaction) throws -> Int64 {
         let contactIDs = uniqueIDs(interaction.contactIDs)
         guard !contactIDs.isEmpty else { throw StoreError.invalidData("an interaction needs at least one contact") }
         let at = Columns.micros(interaction.occurredAt)
@@ -108,17 +118,22 @@ public final class BulkWriter {
         for (position, contactID) in contactIDs.enumerated() {
             try participant.execute(arguments: [id, position, contactID, at])
         }
+        return id
     }
 
     /// Adds a promise as it is; its contact (and interaction, when set) must exist.
     public func insert(_ promise: Promise) throws {
-        try self.promise.execute(arguments: [promise.id, promise.contactID, promise.text, promise.owner.rawValue,
+        try storeErrors { try self.promise.execute(arguments: [promise.id, promise.contactID, promise.text, promise.owner.rawValue,
                                              promise.due?.iso, Columns.micros(promise.createdAt), promise.interactionID,
-                                             promise.doneAt.map(Columns.micros)])
+                                             promise.doneAt.map(Columns.micros)]) }
     }
 
     /// Adds an event with its attendees, who must exist.
     public func insert(_ event: Event) throws {
+        try storeErrors { try insertEvent(event) }
+    }
+
+    private func insertEvent(_ event: Event) throws {
         try self.event.execute(arguments: [event.id, event.name, event.name.folded, Columns.micros(event.start),
                                            event.location, event.notes])
         let id = db.lastInsertedRowID
@@ -129,7 +144,7 @@ public final class BulkWriter {
 
     /// Snoozes a contact that has no snooze yet.
     public func insert(_ snooze: Snooze) throws {
-        try self.snooze.execute(arguments: [snooze.contactID, snooze.until.iso])
+        try storeErrors { try self.snooze.execute(arguments: [snooze.contactID, snooze.until.iso]) }
     }
 
     /// Writes the gathered name keys, sorted by key.
@@ -139,6 +154,16 @@ public final class BulkWriter {
             try nameKey.execute(arguments: [pending.key, pending.contactID])
         }
         pendingKeys = []
+    }
+
+    /// A row SQLite refuses as the one-line `StoreError.invalidData` a caller can show
+    /// next to its line; other errors (disk full…) go on to `Store.write` as they are.
+    private func storeErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw StoreError.wrap(error, path: "")
+        }
     }
 
     private func uniqueIDs(_ ids: [Int64]) -> [Int64] {

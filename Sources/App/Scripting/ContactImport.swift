@@ -88,7 +88,10 @@ struct ContactImport {
     /// One file's contacts, or a whole-book backup.
     enum Source {
         case contacts(file: String, [ImportedContact])
+        /// A version 1 backup, decoded whole.
         case backup(file: String, BookBackup)
+        /// A version 2 backup, read line by line while it is restored.
+        case backupLines(file: String, counts: BackupLines.Counts)
     }
 
     // MARK: Reading
@@ -118,12 +121,33 @@ struct ContactImport {
     }
 
     private func read(file: String, format: ImportFormat?, into sources: inout [Source], _ problems: inout [ImportProblem]) {
+        func problem(_ issue: ImportIssue) { problems.append(ImportProblem(file: file, line: issue.line, reason: issue.reason)) }
+        // The first 64 KB tell the format; a backup is then read as it is restored, not here.
+        guard let handle = FileHandle(forReadingAtPath: file),
+              let head = try? handle.read(upToCount: 64 * 1024) ?? Data() else {
+            problems.append(ImportProblem(file: file, line: nil, reason: "cannot be read"))
+            return
+        }
+        let detected = format ?? ImportFormat.detect(path: file, data: head)
+        if detected == .json {
+            var reader = BackupLineReader(chunks: { try handle.read(upToCount: 1 << 20) })
+            reader.prepend(head)
+            defer { try? handle.close() }
+            do throws(ImportIssue) {
+                if let counts = try reader.header() {
+                    sources.append(.backupLines(file: file, counts: counts))
+                    return
+                }
+            } catch {
+                return problem(error)
+            }
+        }
+        try? handle.close()
         guard let data = FileManager.default.contents(atPath: file) else {
             problems.append(ImportProblem(file: file, line: nil, reason: "cannot be read"))
             return
         }
-        func problem(_ issue: ImportIssue) { problems.append(ImportProblem(file: file, line: issue.line, reason: issue.reason)) }
-        switch format ?? ImportFormat.detect(path: file, data: data) {
+        switch detected {
         case .vcard:
             let cards: [VCard]
             do {
@@ -197,33 +221,47 @@ struct ContactImport {
     private struct DryRunRollback: Error {}
 
     /// Applies the sources in one transaction (rolled back when `dryRun`).
-    func apply(_ sources: [Source], dryRun: Bool, progress: ImportProgress?) throws -> ImportReport {
+    func apply(_ sources: [Source], dryRun: Bool, skipInvalid: Bool = false, progress: ImportProgress?) throws -> ImportReport {
         var report = ImportReport()
         report.dryRun = dryRun
         let total = sources.reduce(0) { sum, source in
             switch source {
             case .contacts(_, let list): return sum + list.count
             case .backup(_, let backup): return sum + backup.contacts.count
+            case .backupLines(_, let counts): return sum + counts.total
             }
         }
         do {
             try store.write { tx in
                 var index = try ImportIndex(tx)
                 var done = 0
-                try tx.bulk { bulk in
-                    for source in sources {
+                for source in sources {
+                    do {
                         switch source {
                         case .contacts(_, let contacts):
-                            for imported in contacts {
-                                try apply(imported, bulk, &index, &report)
-                                done += 1
-                                if done % 50 == 0 || done == total { progress?(done, total) }
+                            try tx.bulk { bulk in
+                                for imported in contacts {
+                                    try apply(imported, bulk, &index, &report)
+                                    done += 1
+                                    if done % 50 == 0 || done == total { progress?(done, total) }
+                                }
                             }
                         case .backup(let file, let backup):
                             try restore(backup, file: file, tx, &report)
                             done += backup.contacts.count
                             progress?(done, total)
+                        case .backupLines(let file, let counts):
+                            let before = done
+                            try restoreLines(file: file, tx, &report) { written in
+                                done = before + written
+                                progress?(done, total)
+                            }
+                            done = before + counts.total
                         }
+                    } catch let refused as RestoreRefused {
+                        // The backup was undone; the rest of the import goes on only with --skip-invalid.
+                        guard skipInvalid else { throw ImportFailure(problems: refused.problems) }
+                        report.problems += refused.problems
                     }
                 }
                 if dryRun { throw DryRunRollback() }
@@ -266,30 +304,6 @@ struct ContactImport {
             }
         }
     }
-
-    /// Restores a whole-book backup, ids kept; only into a book with no contacts.
-    private func restore(_ backup: BookBackup, file: String, _ tx: StoreTransaction, _ report: inout ImportReport) throws {
-        let count = try tx.contactCount()
-        guard count == 0 else {
-            throw ImportFailure(problems: [ImportProblem(file: file, line: nil, reason:
-                "a JSON backup restores into an empty database only (this one has \(count) contact\(count == 1 ? "" : "s")); try --db NEW.sqlite")])
-        }
-        do {
-            for imported in backup.contacts {
-                let saved = try tx.insert(imported.contact)
-                try tx.setInterop(ContactInterop(uid: imported.uid, extras: imported.extras, emailTypes: imported.emailTypes,
-                                                 phoneTypes: imported.phoneTypes), contactID: saved.id!)
-                report.added.append(.init(name: saved.name, id: saved.id, note: ""))
-            }
-            for interaction in backup.interactions { _ = try tx.insert(interaction) }
-            for promise in backup.promises { _ = try tx.insert(promise) }
-            for event in backup.events { _ = try tx.insert(event) }
-            for snooze in backup.snoozes { try tx.snooze(contactID: snooze.contactID, until: snooze.until) }
-        } catch {
-            throw ImportFailure(problems: [ImportProblem(file: file, line: nil, reason: "the backup is inconsistent: \(error)")])
-        }
-        report.restored = (backup.interactions.count, backup.promises.count, backup.events.count, backup.snoozes.count)
-    }
 }
 
 extension Scripting {
@@ -300,8 +314,8 @@ extension Scripting {
         let importer = ContactImport(store: store, now: now)
         let (sources, problems) = importer.read(request)
         if !problems.isEmpty && !request.skipInvalid { throw ImportFailure(problems: problems) }
-        var report = try importer.apply(sources, dryRun: request.dryRun, progress: progress)
-        report.problems = problems
+        var report = try importer.apply(sources, dryRun: request.dryRun, skipInvalid: request.skipInvalid, progress: progress)
+        report.problems = problems + report.problems
         return report
     }
 }

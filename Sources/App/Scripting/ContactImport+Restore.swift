@@ -1,0 +1,164 @@
+import Domain
+import Foundation
+import Interop
+import Store
+
+/// Restoring a whole-book backup: ids kept, into a book with no contacts.
+///
+/// A version 2 backup is read a line at a time while it is written into the
+/// transaction, so that restoring a million interactions holds one line in
+/// memory, not the document; a version 1 backup arrives decoded whole. Both
+/// run inside a savepoint: a backup with any bad line (one that does not
+/// decode, a row SQLite refuses, a file cut short) is undone whole and its
+/// problems listed as FILE:LINE, and the import fails unless `--skip-invalid`.
+extension ContactImport {
+    /// Past this many problems in one backup, reading stops: the rest would only repeat them.
+    static let maximumRestoreProblems = 20
+
+    /// A backup that was undone, and why.
+    struct RestoreRefused: Error {
+        var problems: [ImportProblem]
+    }
+
+    /// Restores a version 2 backup from `file`, line by line.
+    /// - parameter progress: called with the number of records written so far.
+    func restoreLines(file: String, _ tx: StoreTransaction, _ report: inout ImportReport,
+                      progress: (Int) -> Void) throws {
+        try requireEmptyBook(tx, file: file)
+        guard let handle = FileHandle(forReadingAtPath: file) else {
+            throw RestoreRefused(problems: [ImportProblem(file: file, line: nil, reason: "cannot be read")])
+        }
+        defer { try? handle.close() }
+        // A megabyte at a time: the reader holds one chunk and one line.
+        var reader = BackupLineReader(chunks: { try handle.read(upToCount: 1 << 20) })
+        do throws(ImportIssue) {
+            _ = try reader.header()
+        } catch {
+            throw RestoreRefused(problems: [ImportProblem(file: file, line: error.line, reason: error.reason)])
+        }
+        try restoring(file: file, tx, &report) { run in
+            while !run.isFull {
+                let record: BackupLines.Record
+                do throws(ImportIssue) {
+                    guard let next = try reader.next() else { break }
+                    record = next
+                } catch {
+                    run.problems.append(ImportProblem(file: file, line: error.line, reason: error.reason))
+                    if reader.isAtEnd { break }
+                    continue
+                }
+                try run.write(record, line: reader.line)
+                if run.written % 1000 == 0 { progress(run.written) }
+            }
+            progress(run.written)
+        }
+    }
+
+    /// Restores a version 1 backup, decoded whole when the file was read.
+    func restore(_ backup: BookBackup, file: String, _ tx: StoreTransaction, _ report: inout ImportReport) throws {
+        try requireEmptyBook(tx, file: file)
+        try restoring(file: file, tx, &report) { run in
+            let records = backup.contacts.map(BackupLines.Record.contact) + backup.interactions.map(BackupLines.Record.interaction)
+                + backup.promises.map(BackupLines.Record.promise) + backup.events.map(BackupLines.Record.event)
+                + backup.snoozes.map(BackupLines.Record.snooze)
+            for record in records where !run.isFull {
+                try run.write(record, line: nil)
+            }
+        }
+    }
+
+    private func requireEmptyBook(_ tx: StoreTransaction, file: String) throws {
+        let count = try tx.contactCount()
+        guard count == 0 else {
+            throw ImportFailure(problems: [ImportProblem(file: file, line: nil, reason:
+                "a JSON backup restores into an empty database only (this one has \(count) contact\(count == 1 ? "" : "s")); try --db NEW.sqlite")])
+        }
+    }
+
+    /// Runs `feed` in a savepoint with a `RestoreRun` that writes records;
+    /// undoes everything and throws `RestoreRefused` when there was any problem.
+    private func restoring(file: String, _ tx: StoreTransaction, _ report: inout ImportReport,
+                           feed: (RestoreRun) throws -> Void) throws {
+        let run = try tx.savepoint { () throws -> RestoreRun in
+            let run = try tx.bulk { bulk in
+                let run = RestoreRun(file: file, bulk: bulk)
+                try feed(run)
+                return run
+            }
+            if !run.problems.isEmpty {
+                var problems = run.problems
+                if run.isFull {
+                    problems.append(ImportProblem(file: file, line: nil, reason:
+                        "stopped reading after \(problems.count) problems"))
+                }
+                throw RestoreRefused(problems: problems)
+            }
+            return run
+        }
+        report.added += run.added
+        report.restored = run.restored
+    }
+}
+
+/// One restore under way: writes records through the bulk writer and
+/// keeps the rows SQLite refuses as problems on their lines.
+final class RestoreRun {
+    let file: String
+    private let bulk: BulkWriter
+    var problems: [ImportProblem] = []
+    var added: [ImportReport.Entry] = []
+    var restored = (interactions: 0, promises: 0, events: 0, snoozes: 0)
+    private(set) var written = 0
+
+    init(file: String, bulk: BulkWriter) {
+        self.file = file
+        self.bulk = bulk
+    }
+
+    var isFull: Bool { problems.count >= ContactImport.maximumRestoreProblems }
+
+    func write(_ record: BackupLines.Record, line: Int?) throws {
+        do {
+            switch record {
+            case .contact(let imported):
+                let saved = try bulk.insert(imported.contact, interop: ContactInterop(
+                    uid: imported.uid, extras: imported.extras, emailTypes: imported.emailTypes, phoneTypes: imported.phoneTypes))
+                added.append(.init(name: saved.name, id: saved.id, note: ""))
+            case .interaction(let interaction):
+                try bulk.insert(interaction)
+                restored.interactions += 1
+            case .promise(let promise):
+                try bulk.insert(promise)
+                restored.promises += 1
+            case .event(let event):
+                try bulk.insert(event)
+                restored.events += 1
+            case .snooze(let snooze):
+                try bulk.insert(snooze)
+                restored.snoozes += 1
+            }
+            written += 1
+        } catch let error as StoreError {
+            problems.append(ImportProblem(file: file, line: line, reason: Self.describe(record) + ": " + Self.reason(error)))
+        }
+    }
+
+    private static func describe(_ record: BackupLines.Record) -> String {
+        func id(_ value: Int64?) -> String { value.map { " #\($0)" } ?? "" }
+        switch record {
+        case .contact(let c): return "contact" + id(c.contact.id)
+        case .interaction(let i): return "interaction" + id(i.id)
+        case .promise(let p): return "promise" + id(p.id)
+        case .event(let e): return "event" + id(e.id)
+        case .snooze(let s): return "snooze of contact #\(s.contactID)"
+        }
+    }
+
+    private static func reason(_ error: StoreError) -> String {
+        if case .invalidData(let message) = error {
+            return message == "it refers to a row that does not exist"
+                ? "it names a contact or interaction that comes nowhere before it in the backup" : message
+        }
+        return error.description
+    }
+}
