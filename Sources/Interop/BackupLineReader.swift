@@ -77,9 +77,14 @@ public struct BackupLineReader {
             }
             return nil
         }
-        let record: BackupLines.Record
+        var record: BackupLines.Record
         do {
-            record = try decoder.decode(LineDTO.self, from: Data(bytes)).record
+            // rapport's own lines take the fast path; anything else, and every error, the decoder's.
+            if let fast = BackupLineParser.record(bytes) {
+                record = fast
+            } else {
+                record = try decoder.decode(LineDTO.self, from: Data(bytes)).record
+            }
         } catch let error as DecodingError {
             throw ImportIssue(line: line, reason: BookBackup.describe(error))
         } catch let issue as ImportIssue {

@@ -156,25 +156,40 @@ struct Instant: Codable, Equatable {
 
     static let epochOrdinal = Day(year: 1970, month: 1, day: 1)!.ordinal
 
+    /// Parses what `format` writes (up to nine fraction digits, the
+    /// microseconds kept), on bytes: a restore parses millions.
     static func parse(_ text: String) -> Date? {
-        let chars = Array(text)
-        guard chars.count >= 20, chars.last == "Z", chars[4] == "-", chars[7] == "-", chars[10] == "T",
-              chars[13] == ":", chars[16] == ":",
-              let day = Day(iso: String(chars[0..<10])),
-              let hour = Int(String(chars[11..<13])), let minute = Int(String(chars[14..<16])),
-              let second = Int(String(chars[17..<19])), (0..<24).contains(hour), (0..<60).contains(minute),
-              (0..<61).contains(second) else { return nil }
-        var micros: Int64 = 0
-        let rest = chars[19..<(chars.count - 1)]
-        if !rest.isEmpty {
-            guard rest.first == ".", rest.count >= 2, rest.count <= 10,
-                  rest.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-            let digits = String(rest.dropFirst()).padding(toLength: 6, withPad: "0", startingAt: 0)
-            micros = Int64(digits.prefix(6)) ?? 0
+        var text = text
+        return text.withUTF8 { b -> Date? in
+            func number(_ from: Int, _ count: Int) -> Int? {
+                var value = 0
+                for i in from..<(from + count) {
+                    guard b[i] >= 0x30, b[i] <= 0x39 else { return nil }
+                    value = value * 10 + Int(b[i] - 0x30)
+                }
+                return value
+            }
+            guard b.count >= 20, b[b.count - 1] == UInt8(ascii: "Z"), b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+                  b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
+                  let year = number(0, 4), let month = number(5, 2), let dayOfMonth = number(8, 2),
+                  let day = Day(year: year, month: month, day: dayOfMonth),
+                  let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+                  hour < 24, minute < 60, second < 61 else { return nil }
+            var micros: Int64 = 0
+            let fraction = b.count - 1 - 19
+            if fraction > 0 {
+                guard b[19] == UInt8(ascii: "."), fraction >= 2, fraction <= 10,
+                      let digits = number(20, fraction - 1) else { return nil }
+                var value = Int64(digits)
+                var count = fraction - 1
+                while count > 6 { value /= 10; count -= 1 }
+                while count < 6 { value *= 10; count += 1 }
+                micros = value
+            }
+            let days = Int64(day.ordinal - Instant.epochOrdinal)
+            let total = ((days * 24 + Int64(hour)) * 60 + Int64(minute)) * 60 + Int64(second)
+            return Date(timeIntervalSince1970: Double(total * 1_000_000 + micros) / 1_000_000)
         }
-        let days = Int64(day.ordinal - Instant.epochOrdinal)
-        let total = ((days * 24 + Int64(hour)) * 60 + Int64(minute)) * 60 + Int64(second)
-        return Date(timeIntervalSince1970: Double(total * 1_000_000 + micros) / 1_000_000)
     }
 }
 

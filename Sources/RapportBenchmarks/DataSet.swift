@@ -195,7 +195,7 @@ struct DataSet {
         let store = try Store(path: path)
         var random = Random(state: seed ^ 0xA5A5_A5A5)
         let n = contactCount
-        try store.write { tx in try tx.bulk { bulk in
+        try store.write { tx in try tx.bulk(rebuildingIndexes: true) { bulk in
             for i in 0..<n { try bulk.insert(contact(i)) }
             let kinds = InteractionKind.allCases
             var interactionIDs: [Int64] = []

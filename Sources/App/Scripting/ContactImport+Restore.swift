@@ -22,7 +22,7 @@ extension ContactImport {
 
     /// Restores a version 2 backup from `file`, line by line.
     /// - parameter progress: called with the number of records written so far.
-    func restoreLines(file: String, _ tx: StoreTransaction, _ report: inout ImportReport,
+    func restoreLines(file: String, _ tx: StoreTransaction, _ report: inout ImportReport, isolated: Bool,
                       progress: (Int) -> Void) throws {
         try requireEmptyBook(tx, file: file)
         guard let handle = FileHandle(forReadingAtPath: file) else {
@@ -36,7 +36,7 @@ extension ContactImport {
         } catch {
             throw RestoreRefused(problems: [ImportProblem(file: file, line: error.line, reason: error.reason)])
         }
-        try restoring(file: file, tx, &report) { run in
+        try restoring(file: file, tx, &report, isolated: isolated) { run in
             while !run.isFull {
                 let record: BackupLines.Record
                 do throws(ImportIssue) {
@@ -55,9 +55,10 @@ extension ContactImport {
     }
 
     /// Restores a version 1 backup, decoded whole when the file was read.
-    func restore(_ backup: BookBackup, file: String, _ tx: StoreTransaction, _ report: inout ImportReport) throws {
+    func restore(_ backup: BookBackup, file: String, _ tx: StoreTransaction, _ report: inout ImportReport,
+                 isolated: Bool) throws {
         try requireEmptyBook(tx, file: file)
-        try restoring(file: file, tx, &report) { run in
+        try restoring(file: file, tx, &report, isolated: isolated) { run in
             let records = backup.contacts.map(BackupLines.Record.contact) + backup.interactions.map(BackupLines.Record.interaction)
                 + backup.promises.map(BackupLines.Record.promise) + backup.events.map(BackupLines.Record.event)
                 + backup.snoozes.map(BackupLines.Record.snooze)
@@ -75,12 +76,18 @@ extension ContactImport {
         }
     }
 
-    /// Runs `feed` in a savepoint with a `RestoreRun` that writes records;
-    /// undoes everything and throws `RestoreRefused` when there was any problem.
-    private func restoring(file: String, _ tx: StoreTransaction, _ report: inout ImportReport,
+    /// Runs `feed` with a `RestoreRun` that writes records, and throws
+    /// `RestoreRefused` when there was any problem.
+    ///
+    /// - parameter isolated: run in a savepoint, undone on a problem while the
+    ///   rest of the import goes on (`--skip-invalid`). Otherwise the caller
+    ///   fails the whole transaction on a problem, and no savepoint is needed:
+    ///   inside one, SQLite journals every statement, which costs a third of
+    ///   a big restore.
+    private func restoring(file: String, _ tx: StoreTransaction, _ report: inout ImportReport, isolated: Bool,
                            feed: (RestoreRun) throws -> Void) throws {
-        let run = try tx.savepoint { () throws -> RestoreRun in
-            let run = try tx.bulk { bulk in
+        func body() throws -> RestoreRun {
+            let run = try tx.bulk(rebuildingIndexes: true) { bulk in
                 let run = RestoreRun(file: file, bulk: bulk)
                 try feed(run)
                 return run
@@ -95,6 +102,7 @@ extension ContactImport {
             }
             return run
         }
+        let run = isolated ? try tx.savepoint(body) : try body()
         report.added += run.added
         report.restored = run.restored
     }

@@ -239,7 +239,7 @@ struct ContactImport {
                     do {
                         switch source {
                         case .contacts(_, let contacts):
-                            try tx.bulk { bulk in
+                            try tx.bulk(rebuildingIndexes: index.contacts.isEmpty) { bulk in
                                 for imported in contacts {
                                     try apply(imported, bulk, &index, &report)
                                     done += 1
@@ -247,12 +247,12 @@ struct ContactImport {
                                 }
                             }
                         case .backup(let file, let backup):
-                            try restore(backup, file: file, tx, &report)
+                            try restore(backup, file: file, tx, &report, isolated: skipInvalid)
                             done += backup.contacts.count
                             progress?(done, total)
                         case .backupLines(let file, let counts):
                             let before = done
-                            try restoreLines(file: file, tx, &report) { written in
+                            try restoreLines(file: file, tx, &report, isolated: skipInvalid) { written in
                                 done = before + written
                                 progress?(done, total)
                             }
