@@ -24,6 +24,7 @@ public struct BackupLineReader {
     /// What has been read so far.
     public private(set) var counts = BackupLines.Counts()
     private var order = 0
+    private var failedLines = 0
     /// True once the last line has been read (or the file could not be read on):
     /// `next()` has nothing more to give.
     public private(set) var isAtEnd = false
@@ -71,13 +72,15 @@ public struct BackupLineReader {
         guard let announced else { throw ImportIssue(line: 1, reason: "not a version 2 backup (no header)") }
         guard let bytes = try nextLine() else {
             isAtEnd = true
-            guard counts == announced else {
-                throw ImportIssue(line: line, reason: "the file ends early: the header announces \(describe(announced)), "
+            // After a line that did not decode the counts differ anyway: that line says why.
+            guard counts == announced || failedLines > 0 else {
+                throw ImportIssue(line: line + 1, reason: "the file ends early: the header announces \(describe(announced)), "
                     + "the file holds \(describe(counts)) (is it truncated?)")
             }
             return nil
         }
         var record: BackupLines.Record
+        failedLines += 1
         do {
             // rapport's own lines take the fast path; anything else, and every error, the decoder's.
             if let fast = BackupLineParser.record(bytes) {
@@ -92,6 +95,7 @@ public struct BackupLineReader {
         } catch {
             throw ImportIssue(line: line, reason: "\(error)")
         }
+        failedLines -= 1
         let rank: Int
         switch record {
         case .contact: rank = 0; counts.contacts += 1

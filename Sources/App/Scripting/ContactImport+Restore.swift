@@ -20,35 +20,26 @@ extension ContactImport {
         var problems: [ImportProblem]
     }
 
-    /// Restores a version 2 backup from `file`, line by line.
+    /// Restores a version 2 backup from `file`, line by line: a `BackupPipe`
+    /// reads and parses on one core while this writes on the other.
     /// - parameter progress: called with the number of records written so far.
     func restoreLines(file: String, _ tx: StoreTransaction, _ report: inout ImportReport, isolated: Bool,
                       progress: (Int) -> Void) throws {
         try requireEmptyBook(tx, file: file)
-        guard let handle = FileHandle(forReadingAtPath: file) else {
-            throw RestoreRefused(problems: [ImportProblem(file: file, line: nil, reason: "cannot be read")])
-        }
-        defer { try? handle.close() }
-        // A megabyte at a time: the reader holds one chunk and one line.
-        var reader = BackupLineReader(chunks: { try handle.read(upToCount: 1 << 20) })
-        do throws(ImportIssue) {
-            _ = try reader.header()
-        } catch {
-            throw RestoreRefused(problems: [ImportProblem(file: file, line: error.line, reason: error.reason)])
-        }
+        let pipe = BackupPipe(file: file)
+        defer { pipe.cancel() }
         try restoring(file: file, tx, &report, isolated: isolated) { run in
-            while !run.isFull {
-                let record: BackupLines.Record
-                do throws(ImportIssue) {
-                    guard let next = try reader.next() else { break }
-                    record = next
-                } catch {
-                    run.problems.append(ImportProblem(file: file, line: error.line, reason: error.reason))
-                    if reader.isAtEnd { break }
-                    continue
+            reading: while !run.isFull, let batch = pipe.take() {
+                for item in batch {
+                    switch item {
+                    case .record(let record, let line):
+                        try run.write(record, line: line)
+                        if run.written % 1000 == 0 { progress(run.written) }
+                    case .problem(let issue):
+                        run.problems.append(ImportProblem(file: file, line: issue.line, reason: issue.reason))
+                    }
+                    if run.isFull { break reading }
                 }
-                try run.write(record, line: reader.line)
-                if run.written % 1000 == 0 { progress(run.written) }
             }
             progress(run.written)
         }
