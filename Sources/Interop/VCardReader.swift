@@ -45,8 +45,8 @@ public enum VCardReader {
         var line: Int
     }
 
-    static func logicalLines(_ bytes: [UInt8]) -> [LogicalLine] {
-        var result: [LogicalLine] = []
+    /// Calls `body` with each logical line in turn: a file is never held as lines.
+    static func forEachLogicalLine(_ bytes: [UInt8], _ body: (LogicalLine) throws(VCardError) -> Void) throws(VCardError) {
         var current: LogicalLine?
         // Where the name and parameters end (the first ':'), once seen, and
         // whether they ask for quoted-printable, whose soft line breaks
@@ -61,11 +61,12 @@ public enum VCardReader {
                 quotedPrintable = containsQuotedPrintable(line.bytes[..<colon])
             }
         }
-        func flush() {
-            if let line = current { result.append(line) }
+        func take() -> LogicalLine? {
+            let line = current
             current = nil
             headerSeen = false
             quotedPrintable = false
+            return line
         }
 
         var lineNumber = 0
@@ -94,13 +95,12 @@ public enum VCardReader {
                 scanHeader(from: from)
                 continue
             }
-            flush()
+            if let line = take() { try body(line) }
             if physical.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue } // blank
             current = LogicalLine(bytes: Array(physical), line: lineNumber)
             scanHeader(from: 0)
         }
-        flush()
-        return result
+        if let line = take() { try body(line) }
     }
 
     /// Whether a property's name and parameters say QUOTED-PRINTABLE, in any case.
@@ -127,8 +127,21 @@ public enum VCardReader {
 
     static func cards(bytes: [UInt8]) throws(VCardError) -> [VCard] {
         var cards: [VCard] = []
+        try forEachCard(bytes: bytes) { card throws(VCardError) in cards.append(card) }
+        return cards
+    }
+
+    /// Calls `body` with each card as soon as its END:VCARD is read, so that
+    /// an import maps cards as it goes instead of holding the file as cards.
+    /// A structural error (a card without END, a stray line) throws, even
+    /// after `body` has seen earlier cards.
+    public static func forEachCard(in data: Data, _ body: (VCard) throws(VCardError) -> Void) throws(VCardError) {
+        try forEachCard(bytes: normalized(data), body)
+    }
+
+    static func forEachCard(bytes: [UInt8], _ body: (VCard) throws(VCardError) -> Void) throws(VCardError) {
         var open: VCard?
-        for logical in logicalLines(bytes) {
+        try forEachLogicalLine(bytes) { logical throws(VCardError) in
             let parsed = Result { () throws(VCardError) in try parseProperty(logical.bytes, line: logical.line) }
             guard var card = open else {
                 guard case .success(let property) = parsed, property.name == "BEGIN" else {
@@ -144,7 +157,7 @@ public enum VCardReader {
                         "expected BEGIN:VCARD, found BEGIN:\(preview(Array(property.value.utf8)))")
                 }
                 open = VCard(version: nil, properties: [], line: logical.line)
-                continue
+                return
             }
             let property = try parsed.get()
             switch property.name {
@@ -159,8 +172,8 @@ public enum VCardReader {
                     throw VCardError(line: property.line, reason:
                         "END:\(preview(Array(property.value.utf8))) inside the card that begins on line \(card.line)")
                 }
-                cards.append(card)
                 open = nil
+                try body(card)
             case "VERSION":
                 let version = property.text.trimmingSpaces
                 guard supportedVersions.contains(version) else {
@@ -178,7 +191,6 @@ public enum VCardReader {
         if let card = open {
             throw VCardError(line: card.line, reason: "BEGIN:VCARD without END:VCARD")
         }
-        return cards
     }
 
     // MARK: - One content line

@@ -149,35 +149,39 @@ struct ContactImport {
         }
         switch detected {
         case .vcard:
-            let cards: [VCard]
+            // Each card is mapped as soon as it is read; a structural error
+            // anywhere in the file still refuses the file alone.
+            var contacts: [ImportedContact] = []
+            var issues: [ImportIssue] = []
+            var cardCount = 0
             do {
-                cards = try VCardReader.cards(in: data)
+                try VCardReader.forEachCard(in: data) { card in
+                    cardCount += 1
+                    do {
+                        var imported = try VCardReader.contact(from: card, now: now)
+                        // vCard 2.1's quoted-printable keeps CRLF in notes; rapport stores LF.
+                        if imported.contact.notes.utf8.contains(0x0D) {
+                            imported.contact.notes = imported.contact.notes.replacingOccurrences(of: "\r\n", with: "\n")
+                        }
+                        if imported.contact.drives.utf8.contains(0x0D) {
+                            imported.contact.drives = imported.contact.drives.replacingOccurrences(of: "\r\n", with: "\n")
+                        }
+                        contacts.append(try checked(imported))
+                    } catch let error as VCardError {
+                        issues.append(ImportIssue(error))
+                    } catch let issue as ImportIssue {
+                        issues.append(issue)
+                    } catch {
+                        issues.append(ImportIssue(line: card.line, reason: "\(error)"))
+                    }
+                }
             } catch {
                 return problem(ImportIssue(error))
             }
-            guard !cards.isEmpty else {
+            guard cardCount > 0 else {
                 return problem(ImportIssue(line: 1, reason: data.isEmpty ? "the file is empty" : "no BEGIN:VCARD in the file"))
             }
-            var contacts: [ImportedContact] = []
-            for card in cards {
-                do {
-                    var imported = try VCardReader.contact(from: card, now: now)
-                    // vCard 2.1's quoted-printable keeps CRLF in notes; rapport stores LF.
-                    if imported.contact.notes.utf8.contains(0x0D) {
-                        imported.contact.notes = imported.contact.notes.replacingOccurrences(of: "\r\n", with: "\n")
-                    }
-                    if imported.contact.drives.utf8.contains(0x0D) {
-                        imported.contact.drives = imported.contact.drives.replacingOccurrences(of: "\r\n", with: "\n")
-                    }
-                    contacts.append(try checked(imported))
-                } catch let error as VCardError {
-                    problem(ImportIssue(error))
-                } catch let issue as ImportIssue {
-                    problem(issue)
-                } catch {
-                    problem(ImportIssue(line: card.line, reason: "\(error)"))
-                }
-            }
+            issues.forEach(problem)
             sources.append(.contacts(file: file, contacts))
         case .json:
             do {
