@@ -29,14 +29,14 @@ extension Scripting {
                     contacts: counts.contacts, interactions: counts.interactions, promises: counts.promises,
                     events: counts.events, snoozes: counts.snoozes)))
                 try tx.forEachContact { contact, interop in
-                    try sink.write(BackupLines.contact(ImportedContact(
+                    try sink.write(.contact(ImportedContact(
                         contact: contact, uid: interop.uid, emailTypes: interop.emailTypes, phoneTypes: interop.phoneTypes,
                         extras: interop.extras, line: 0)))
                 }
-                try tx.forEachInteraction { try sink.write(BackupLines.interaction($0)) }
-                try tx.forEachPromise { try sink.write(BackupLines.promise($0)) }
-                for event in try tx.allEvents() { try sink.write(BackupLines.event(event)) }
-                for snooze in try tx.snoozes() { try sink.write(BackupLines.snooze(snooze)) }
+                try tx.forEachInteraction { try sink.write(.interaction($0)) }
+                try tx.forEachPromise { try sink.write(.promise($0)) }
+                for event in try tx.allEvents() { try sink.write(.event(event)) }
+                for snooze in try tx.snoozes() { try sink.write(.snooze(snooze)) }
             }
             try sink.finish()
         } catch {
@@ -89,6 +89,12 @@ private final class BackupSink {
 
     func write(_ line: String) throws {
         buffer.append(contentsOf: line.utf8)
+        buffer.append(0x0A)
+        if buffer.count >= Self.flushSize { try flush() }
+    }
+
+    func write(_ record: BackupLines.Record) throws {
+        BackupLines.append(record, to: &buffer)
         buffer.append(0x0A)
         if buffer.count >= Self.flushSize { try flush() }
     }
