@@ -27,6 +27,49 @@ public enum VCardReader {
         try cards(bytes: normalized(data))
     }
 
+    /// A file cut into about `count` parts that read alone exactly as they
+    /// read in sequence, so that they can be read at the same time.
+    ///
+    /// A part ends only after a physical line that is `END:VCARD` and right
+    /// before one that starts with `B` (so nothing of a card, no folded or
+    /// quoted-printable continuation, crosses it); each part knows its first
+    /// physical line, so line numbers in errors are the file's.
+    public struct Part: Sendable {
+        public var bytes: [UInt8]
+        public var firstLine: Int
+    }
+
+    public static func parts(of data: Data, count: Int) -> [Part] {
+        let bytes = normalized(data)
+        guard count > 1, bytes.count > 1 << 20 else { return [Part(bytes: bytes, firstLine: 1)] }
+        var parts: [Part] = []
+        var partStart = 0, partFirstLine = 1
+        var lineNumber = 0, index = 0
+        while index < bytes.count {
+            lineNumber += 1
+            let start = index
+            while index < bytes.count, bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
+            let end = index
+            if index < bytes.count {
+                if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 2 } else { index += 1 }
+            }
+            let target = bytes.count / count * (parts.count + 1)
+            if parts.count < count - 1, index >= target, index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "b"),
+               isEndVCard(bytes[start..<end]) {
+                parts.append(Part(bytes: Array(bytes[partStart..<index]), firstLine: partFirstLine))
+                partStart = index
+                partFirstLine = lineNumber + 1
+            }
+        }
+        parts.append(Part(bytes: Array(bytes[partStart...]), firstLine: partFirstLine))
+        return parts
+    }
+
+    /// Calls `body` with each card of one part (`parts(of:count:)`).
+    public static func forEachCard(in part: Part, _ body: (VCard) throws(VCardError) -> Void) throws(VCardError) {
+        try forEachCard(bytes: part.bytes, firstLine: part.firstLine, body)
+    }
+
     // MARK: - Bytes to logical lines
 
     private static func normalized(_ data: Data) -> [UInt8] {
@@ -46,7 +89,8 @@ public enum VCardReader {
     }
 
     /// Calls `body` with each logical line in turn: a file is never held as lines.
-    static func forEachLogicalLine(_ bytes: [UInt8], _ body: (LogicalLine) throws(VCardError) -> Void) throws(VCardError) {
+    static func forEachLogicalLine(_ bytes: [UInt8], firstLine: Int = 1,
+                                   _ body: (LogicalLine) throws(VCardError) -> Void) throws(VCardError) {
         var current: LogicalLine?
         // Where the name and parameters end (the first ':'), once seen, and
         // whether they ask for quoted-printable, whose soft line breaks
@@ -69,7 +113,7 @@ public enum VCardReader {
             return line
         }
 
-        var lineNumber = 0
+        var lineNumber = firstLine - 1
         var index = 0
         while index < bytes.count {
             // One physical line: up to CRLF, LF or a lone CR.
@@ -139,9 +183,10 @@ public enum VCardReader {
         try forEachCard(bytes: normalized(data), body)
     }
 
-    static func forEachCard(bytes: [UInt8], _ body: (VCard) throws(VCardError) -> Void) throws(VCardError) {
+    static func forEachCard(bytes: [UInt8], firstLine: Int = 1,
+                            _ body: (VCard) throws(VCardError) -> Void) throws(VCardError) {
         var open: VCard?
-        try forEachLogicalLine(bytes) { logical throws(VCardError) in
+        try forEachLogicalLine(bytes, firstLine: firstLine) { logical throws(VCardError) in
             let parsed = Result { () throws(VCardError) in try parseProperty(logical.bytes, line: logical.line) }
             guard var card = open else {
                 guard case .success(let property) = parsed, property.name == "BEGIN" else {
