@@ -128,11 +128,11 @@ struct ContactImport {
             problems.append(ImportProblem(file: file, line: nil, reason: "cannot be read"))
             return
         }
+        defer { try? handle.close() }
         let detected = format ?? ImportFormat.detect(path: file, data: head)
         if detected == .json {
             var reader = BackupLineReader(chunks: { try handle.read(upToCount: 1 << 20) })
             reader.prepend(head)
-            defer { try? handle.close() }
             do throws(ImportIssue) {
                 if let counts = try reader.header() {
                     sources.append(.backupLines(file: file, counts: counts))
@@ -142,7 +142,6 @@ struct ContactImport {
                 return problem(error)
             }
         }
-        try? handle.close()
         guard let data = FileManager.default.contents(atPath: file) else {
             problems.append(ImportProblem(file: file, line: nil, reason: "cannot be read"))
             return
