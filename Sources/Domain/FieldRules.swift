@@ -19,7 +19,7 @@ public enum FieldRules {
 
     /// A trimmed, non-empty, one-line name without control characters.
     public static func name(_ raw: String, field: String = "name") throws -> String {
-        let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = raw.trimmingSpacesAndNewlines
         guard !name.isEmpty else { throw Violation(field: field, "cannot be empty") }
         guard !hasControl(name, allowingNewlines: false) else {
             throw Violation(field: field, "cannot contain control characters")
@@ -32,7 +32,7 @@ public enum FieldRules {
 
     /// Free text (notes, summaries): newlines and tabs allowed, other control characters not.
     public static func text(_ raw: String, field: String, oneLine: Bool = false) throws -> String {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = raw.trimmingSpacesAndNewlines
         guard !hasControl(text, allowingNewlines: !oneLine) else {
             throw Violation(field: field, "cannot contain control characters")
         }
@@ -71,14 +71,14 @@ public enum FieldRules {
     }
 
     public static func circle(_ raw: String) throws -> Circle {
-        guard let circle = Circle(rawValue: raw.trimmingCharacters(in: .whitespaces).lowercased()) else {
+        guard let circle = Circle(rawValue: raw.trimmingSpaces.lowercased()) else {
             throw Violation(field: "circle", "\(SafeLine.show(raw)) is not a circle (\(Circle.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         return circle
     }
 
     public static func kind(_ raw: String) throws -> InteractionKind {
-        let text = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        let text = raw.trimmingSpaces.lowercased()
         guard let kind = InteractionKind(rawValue: text) ?? (text == "favor-asked" ? .favourAsked : nil) else {
             throw Violation(field: "kind", "\(SafeLine.show(raw)) is not a kind (\(InteractionKind.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
@@ -95,7 +95,7 @@ public enum FieldRules {
 
     /// A birthday or anniversary: `1990-05-17`, `--05-17`, or `05-17`.
     public static func recurringDate(_ raw: String, field: String) throws -> RecurringDate {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingSpaces
         if let date = RecurringDate(text: text) ?? RecurringDate(text: "--" + text) { return date }
         throw Violation(field: field, "\(SafeLine.show(text)) is not a date (1990-05-17 or --05-17)")
     }

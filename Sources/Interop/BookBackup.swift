@@ -1,7 +1,8 @@
 import Domain
 import Foundation
 
-/// The whole book as one JSON document: rapport's backup format.
+/// The whole book as one JSON document: rapport's backup format, version 1
+/// (version 2, JSON Lines, is `BackupLines`; both are read back).
 ///
 /// `{"version": 1, "exported_at", "contacts", "interactions", "promises",
 /// "events", "snoozes"}`; keys snake_case and sorted, every key present
@@ -39,15 +40,48 @@ public struct BookBackup: Sendable, Equatable {
         return (try? encoder.encode(document)) ?? Data()
     }
 
-    /// Reads a backup; `now` is the creation time of a contact that has none.
+    /// The book as a version 2 backup (`BackupLines`), in memory: for small
+    /// books and tests; `rapport export` writes the lines as it reads the store.
+    public func encodedLines(exportedAt: Date) -> Data {
+        let counts = BackupLines.Counts(contacts: contacts.count, interactions: interactions.count, promises: promises.count,
+                                        events: events.count, snoozes: snoozes.count)
+        var text = BackupLines.header(exportedAt: exportedAt, counts: counts) + "\n"
+        for c in contacts { text += BackupLines.contact(c) + "\n" }
+        for i in interactions { text += BackupLines.interaction(i) + "\n" }
+        for p in promises { text += BackupLines.promise(p) + "\n" }
+        for e in events { text += BackupLines.event(e) + "\n" }
+        for s in snoozes { text += BackupLines.snooze(s) + "\n" }
+        return Data(text.utf8)
+    }
+
+    /// Reads a backup of either version (2 is recognised by its first line);
+    /// the whole of it in memory: `BackupLineReader` reads version 2 a line at a time.
     /// - Throws: `ImportIssue` saying which key is wrong, or which version is unknown.
     public static func decode(_ data: Data) throws(ImportIssue) -> BookBackup {
+        var given = false
+        var lines = BackupLineReader(chunks: {
+            defer { given = true }
+            return given ? nil : data
+        })
+        if try lines.header() != nil {
+            var backup = BookBackup(contacts: [], interactions: [], promises: [], events: [], snoozes: [])
+            while let record = try lines.next() {
+                switch record {
+                case .contact(let c): backup.contacts.append(c)
+                case .interaction(let i): backup.interactions.append(i)
+                case .promise(let p): backup.promises.append(p)
+                case .event(let e): backup.events.append(e)
+                case .snooze(let s): backup.snoozes.append(s)
+                }
+            }
+            return backup
+        }
         struct Probe: Decodable { var version: Int? }
         guard let probe = try? JSONDecoder().decode(Probe.self, from: data) else {
             throw ImportIssue(line: 1, reason: "not a rapport JSON backup (not a JSON object)")
         }
         guard probe.version == BookBackup.version else {
-            throw ImportIssue(line: 1, reason: probe.version.map { "backup version \($0) is not supported (this rapport reads version 1)" }
+            throw ImportIssue(line: 1, reason: probe.version.map { "backup version \($0) is not supported (this rapport reads versions 1 and 2)" }
                 ?? "not a rapport JSON backup (no \"version\": 1)")
         }
         do {
@@ -66,7 +100,7 @@ public struct BookBackup: Sendable, Equatable {
         }
     }
 
-    private static func describe(_ error: DecodingError) -> String {
+    static func describe(_ error: DecodingError) -> String {
         func path(_ keys: [CodingKey]) -> String {
             keys.map { key in key.intValue.map { "[\($0)]" } ?? "." + key.stringValue }.joined()
                 .trimmingCharacters(in: CharacterSet(charactersIn: "."))
@@ -107,11 +141,12 @@ struct Instant: Codable, Equatable {
         let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
         var seconds = micros / 1_000_000, fraction = micros % 1_000_000
         if fraction < 0 { seconds -= 1; fraction += 1_000_000 }
-        let base = VCardWriter.timestamp(Date(timeIntervalSince1970: Double(seconds)))
-        // 20260101T120000Z → 2026-01-01T12:00:00
-        let b = Array(base)
-        var text = String(b[0..<4]) + "-" + String(b[4..<6]) + "-" + String(b[6..<8]) + "T"
-            + String(b[9..<11]) + ":" + String(b[11..<13]) + ":" + String(b[13..<15])
+        // Arithmetic, not Calendar: a backup formats millions of instants.
+        var days = seconds / 86_400, rest = seconds % 86_400
+        if rest < 0 { days -= 1; rest += 86_400 }
+        let day = Day(ordinal: Int(days) + Instant.epochOrdinal)
+        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        var text = day.iso + "T" + two(rest / 3600) + ":" + two(rest / 60 % 60) + ":" + two(rest % 60)
         if fraction != 0 {
             let digits = String(fraction)
             text += "." + String(repeating: "0", count: 6 - digits.count) + digits
@@ -119,25 +154,42 @@ struct Instant: Codable, Equatable {
         return text + "Z"
     }
 
+    static let epochOrdinal = Day(year: 1970, month: 1, day: 1)!.ordinal
+
+    /// Parses what `format` writes (up to nine fraction digits, the
+    /// microseconds kept), on bytes: a restore parses millions.
     static func parse(_ text: String) -> Date? {
-        let chars = Array(text)
-        guard chars.count >= 20, chars.last == "Z", chars[4] == "-", chars[7] == "-", chars[10] == "T",
-              chars[13] == ":", chars[16] == ":",
-              let day = Day(iso: String(chars[0..<10])),
-              let hour = Int(String(chars[11..<13])), let minute = Int(String(chars[14..<16])),
-              let second = Int(String(chars[17..<19])), (0..<24).contains(hour), (0..<60).contains(minute),
-              (0..<61).contains(second) else { return nil }
-        var micros: Int64 = 0
-        let rest = chars[19..<(chars.count - 1)]
-        if !rest.isEmpty {
-            guard rest.first == ".", rest.count >= 2, rest.count <= 10,
-                  rest.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-            let digits = String(rest.dropFirst()).padding(toLength: 6, withPad: "0", startingAt: 0)
-            micros = Int64(digits.prefix(6)) ?? 0
+        var text = text
+        return text.withUTF8 { b -> Date? in
+            func number(_ from: Int, _ count: Int) -> Int? {
+                var value = 0
+                for i in from..<(from + count) {
+                    guard b[i] >= 0x30, b[i] <= 0x39 else { return nil }
+                    value = value * 10 + Int(b[i] - 0x30)
+                }
+                return value
+            }
+            guard b.count >= 20, b[b.count - 1] == UInt8(ascii: "Z"), b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+                  b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
+                  let year = number(0, 4), let month = number(5, 2), let dayOfMonth = number(8, 2),
+                  let day = Day(year: year, month: month, day: dayOfMonth),
+                  let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+                  hour < 24, minute < 60, second < 61 else { return nil }
+            var micros: Int64 = 0
+            let fraction = b.count - 1 - 19
+            if fraction > 0 {
+                guard b[19] == UInt8(ascii: "."), fraction >= 2, fraction <= 10,
+                      let digits = number(20, fraction - 1) else { return nil }
+                var value = Int64(digits)
+                var count = fraction - 1
+                while count > 6 { value /= 10; count -= 1 }
+                while count < 6 { value *= 10; count += 1 }
+                micros = value
+            }
+            let days = Int64(day.ordinal - Instant.epochOrdinal)
+            let total = ((days * 24 + Int64(hour)) * 60 + Int64(minute)) * 60 + Int64(second)
+            return Date(timeIntervalSince1970: Double(total * 1_000_000 + micros) / 1_000_000)
         }
-        let days = Int64(day.ordinal - Day(year: 1970, month: 1, day: 1)!.ordinal)
-        let total = ((days * 24 + Int64(hour)) * 60 + Int64(minute)) * 60 + Int64(second)
-        return Date(timeIntervalSince1970: Double(total * 1_000_000 + micros) / 1_000_000)
     }
 }
 
@@ -155,13 +207,13 @@ private struct Document: Codable {
     }
 }
 
-private struct CadenceDTO: Codable {
+struct CadenceDTO: Codable {
     var idealDays: Int
     var maxDays: Int
     enum CodingKeys: String, CodingKey { case idealDays = "ideal_days", maxDays = "max_days" }
 }
 
-private struct ContactDTO: Codable {
+struct ContactDTO: Codable {
     var id: Int64?
     var name: String
     var nickname: String
@@ -233,7 +285,7 @@ private struct ContactDTO: Codable {
     }
 }
 
-private struct InteractionDTO: Codable {
+struct InteractionDTO: Codable {
     var id: Int64?
     var occurredAt: Instant
     var kind: InteractionKind
@@ -257,7 +309,7 @@ private struct InteractionDTO: Codable {
     }
 }
 
-private struct PromiseDTO: Codable {
+struct PromiseDTO: Codable {
     var id: Int64?
     var contactID: Int64
     var text: String
@@ -290,7 +342,7 @@ private struct PromiseDTO: Codable {
     }
 }
 
-private struct EventDTO: Codable {
+struct EventDTO: Codable {
     var id: Int64?
     var name: String
     var start: Instant
@@ -310,7 +362,7 @@ private struct EventDTO: Codable {
     }
 }
 
-private struct SnoozeDTO: Codable {
+struct SnoozeDTO: Codable {
     var contactID: Int64
     var until: Day
 

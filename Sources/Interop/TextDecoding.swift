@@ -47,7 +47,10 @@ enum Charset {
            let text = String(bytes: bytes, encoding: encoding) {
             return text
         }
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        // Nearly every value is ASCII, and a valid UTF-8 one decodes to its own bytes.
+        if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        let decoded = String(decoding: bytes, as: UTF8.self)
+        if decoded.utf8.elementsEqual(bytes) { return decoded }
         if let text = String(bytes: bytes, encoding: .windowsCP1252) { return text }
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -97,7 +97,7 @@ public struct VCardProperty: Hashable, Sendable {
 enum VCardEscaping {
     /// Decodes escapes; an unknown escape (`\x`) and a trailing backslash are kept as written.
     static func unescape(_ text: Substring) -> String {
-        guard text.contains("\\") else { return String(text) }
+        guard text.utf8.contains(UInt8(ascii: "\\")) else { return String(text) }
         var out = String.UnicodeScalarView()
         var escaped = false
         for scalar in text.unicodeScalars {

@@ -89,7 +89,7 @@ private struct ContactMapper {
             case "ANNIVERSARY", "X-ANNIVERSARY":
                 if contact.anniversary == nil { contact.anniversary = try recurringDate(property) }
             case "NOTE":
-                let note = property.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let note = property.text.trimmingSpacesAndNewlines
                 if !note.isEmpty { notes.append(note) }
             case "UID":
                 if uid == nil {
@@ -97,7 +97,7 @@ private struct ContactMapper {
                     if !value.isEmpty { uid = value }
                 }
             case "X-RAPPORT-CIRCLE":
-                let value = property.text.trimmingCharacters(in: .whitespaces)
+                let value = property.text.trimmingSpaces
                 guard let circle = Circle(rawValue: value.lowercased()) else {
                     throw VCardError(line: property.line, reason: "\(name) \(shown(value)) is not one of "
                         + Circle.allCases.map(\.rawValue).joined(separator: ", "))
@@ -106,14 +106,14 @@ private struct ContactMapper {
             case "X-RAPPORT-CADENCE":
                 contact.cadenceOverride = try cadence(property)
             case "X-RAPPORT-DRIVES":
-                let value = property.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let value = property.text.trimmingSpacesAndNewlines
                 if !value.isEmpty { drives.append(value) }
             case "X-RAPPORT-MET-AT":
                 contact.metAt = try oneLine(property.text, property)
             case "X-RAPPORT-MET-VIA":
                 contact.metVia = try oneLine(property.text, property)
             case "X-RAPPORT-MET-ON":
-                let value = property.text.trimmingCharacters(in: .whitespaces)
+                let value = property.text.trimmingSpaces
                 guard let day = Day(iso: value) ?? compactDay(value) else {
                     throw VCardError(line: property.line, reason: "\(name) \(shown(value)) is not a date")
                 }
@@ -122,7 +122,7 @@ private struct ContactMapper {
                 let value = try oneLine(property.text, property)
                 if !value.isEmpty { nicknames = [value] }
             case "X-RAPPORT-ARCHIVED":
-                let value = property.text.trimmingCharacters(in: .whitespaces).lowercased()
+                let value = property.text.trimmingSpaces.lowercased()
                 switch value {
                 case "true", "yes", "1": archivedFlag = true
                 case "false", "no", "0", "": archivedFlag = false
@@ -161,7 +161,7 @@ private struct ContactMapper {
 
     /// Trimmed text for a one-line field; a control character (a newline too) is an error.
     private func oneLine(_ text: String, _ property: VCardProperty) throws(VCardError) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces
         if let bad = trimmed.unicodeScalars.first(where: isControl) {
             let code = String(bad.value, radix: 16, uppercase: true)
             throw VCardError(line: property.line, reason:
@@ -203,7 +203,7 @@ private struct ContactMapper {
         var labels: [String: String] = [:]
         for property in card.properties(named: "X-ABLABEL") {
             guard let group = property.group?.lowercased() else { continue }
-            var label = property.text.trimmingCharacters(in: .whitespaces)
+            var label = property.text.trimmingSpaces
             if label.hasPrefix("_$!<"), label.hasSuffix(">!$_"), label.count >= 8 {
                 label = String(label.dropFirst(4).dropLast(4))
             }
@@ -220,7 +220,7 @@ private struct ContactMapper {
     /// no month and day (`1985`, `1985-04`, `---17`, `VALUE=text`) are kept
     /// in extras instead; nil is then returned.
     private mutating func recurringDate(_ property: VCardProperty) throws(VCardError) -> RecurringDate? {
-        let value = property.text.trimmingCharacters(in: .whitespaces)
+        let value = property.text.trimmingSpaces
         func keep() -> RecurringDate? {
             extras[property.name, default: []].append(value)
             return nil
@@ -260,9 +260,9 @@ private struct ContactMapper {
 
     /// `IDEAL/MAX` days, e.g. `7/14`: at least one day, the maximum not below the ideal.
     private func cadence(_ property: VCardProperty) throws(VCardError) -> Cadence {
-        let value = property.text.trimmingCharacters(in: .whitespaces)
+        let value = property.text.trimmingSpaces
         let parts = value.split(separator: "/", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmingSpaces }
         guard parts.count == 2, parts.allSatisfy({ $0.count <= 5 }),
               let ideal = Int(parts[0]), let maximum = Int(parts[1]), ideal >= 1, maximum >= ideal else {
             throw VCardError(line: property.line, reason:

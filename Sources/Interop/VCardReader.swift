@@ -27,6 +27,49 @@ public enum VCardReader {
         try cards(bytes: normalized(data))
     }
 
+    /// A file cut into about `count` parts that read alone exactly as they
+    /// read in sequence, so that they can be read at the same time.
+    ///
+    /// A part ends only after a physical line that is `END:VCARD` and right
+    /// before one that starts with `B` (so nothing of a card, no folded or
+    /// quoted-printable continuation, crosses it); each part knows its first
+    /// physical line, so line numbers in errors are the file's.
+    public struct Part: Sendable {
+        public var bytes: [UInt8]
+        public var firstLine: Int
+    }
+
+    public static func parts(of data: Data, count: Int) -> [Part] {
+        let bytes = normalized(data)
+        guard count > 1, bytes.count > 1 << 20 else { return [Part(bytes: bytes, firstLine: 1)] }
+        var parts: [Part] = []
+        var partStart = 0, partFirstLine = 1
+        var lineNumber = 0, index = 0
+        while index < bytes.count {
+            lineNumber += 1
+            let start = index
+            while index < bytes.count, bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
+            let end = index
+            if index < bytes.count {
+                if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 2 } else { index += 1 }
+            }
+            let target = bytes.count / count * (parts.count + 1)
+            if parts.count < count - 1, index >= target, index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "b"),
+               isEndVCard(bytes[start..<end]) {
+                parts.append(Part(bytes: Array(bytes[partStart..<index]), firstLine: partFirstLine))
+                partStart = index
+                partFirstLine = lineNumber + 1
+            }
+        }
+        parts.append(Part(bytes: Array(bytes[partStart...]), firstLine: partFirstLine))
+        return parts
+    }
+
+    /// Calls `body` with each card of one part (`parts(of:count:)`).
+    public static func forEachCard(in part: Part, _ body: (VCard) throws(VCardError) -> Void) throws(VCardError) {
+        try forEachCard(bytes: part.bytes, firstLine: part.firstLine, body)
+    }
+
     // MARK: - Bytes to logical lines
 
     private static func normalized(_ data: Data) -> [UInt8] {
@@ -45,8 +88,9 @@ public enum VCardReader {
         var line: Int
     }
 
-    static func logicalLines(_ bytes: [UInt8]) -> [LogicalLine] {
-        var result: [LogicalLine] = []
+    /// Calls `body` with each logical line in turn: a file is never held as lines.
+    static func forEachLogicalLine(_ bytes: [UInt8], firstLine: Int = 1,
+                                   _ body: (LogicalLine) throws(VCardError) -> Void) throws(VCardError) {
         var current: LogicalLine?
         // Where the name and parameters end (the first ':'), once seen, and
         // whether they ask for quoted-printable, whose soft line breaks
@@ -58,18 +102,18 @@ public enum VCardReader {
             guard !headerSeen, let line = current else { return }
             if let colon = line.bytes[start...].firstIndex(of: UInt8(ascii: ":")) {
                 headerSeen = true
-                let header = String(decoding: line.bytes[..<colon], as: UTF8.self).uppercased()
-                quotedPrintable = header.contains("QUOTED-PRINTABLE")
+                quotedPrintable = containsQuotedPrintable(line.bytes[..<colon])
             }
         }
-        func flush() {
-            if let line = current { result.append(line) }
+        func take() -> LogicalLine? {
+            let line = current
             current = nil
             headerSeen = false
             quotedPrintable = false
+            return line
         }
 
-        var lineNumber = 0
+        var lineNumber = firstLine - 1
         var index = 0
         while index < bytes.count {
             // One physical line: up to CRLF, LF or a lone CR.
@@ -95,14 +139,29 @@ public enum VCardReader {
                 scanHeader(from: from)
                 continue
             }
-            flush()
+            if let line = take() { try body(line) }
             if physical.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue } // blank
             current = LogicalLine(bytes: Array(physical), line: lineNumber)
             scanHeader(from: 0)
         }
-        flush()
-        return result
+        if let line = take() { try body(line) }
     }
+
+    /// Whether a property's name and parameters say QUOTED-PRINTABLE, in any case.
+    private static func containsQuotedPrintable(_ header: ArraySlice<UInt8>) -> Bool {
+        let wanted = Array("QUOTED-PRINTABLE".utf8)
+        guard header.count >= wanted.count else { return false }
+        var start = header.startIndex
+        while start + wanted.count <= header.endIndex {
+            var index = 0
+            while index < wanted.count, upper(header[start + index]) == wanted[index] { index += 1 }
+            if index == wanted.count { return true }
+            start += 1
+        }
+        return false
+    }
+
+    private static func upper(_ byte: UInt8) -> UInt8 { byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte }
 
     private static func isEndVCard(_ bytes: ArraySlice<UInt8>) -> Bool {
         bytes.count == 9 && String(decoding: bytes, as: UTF8.self).uppercased() == "END:VCARD"
@@ -112,8 +171,22 @@ public enum VCardReader {
 
     static func cards(bytes: [UInt8]) throws(VCardError) -> [VCard] {
         var cards: [VCard] = []
+        try forEachCard(bytes: bytes) { card throws(VCardError) in cards.append(card) }
+        return cards
+    }
+
+    /// Calls `body` with each card as soon as its END:VCARD is read, so that
+    /// an import maps cards as it goes instead of holding the file as cards.
+    /// A structural error (a card without END, a stray line) throws, even
+    /// after `body` has seen earlier cards.
+    public static func forEachCard(in data: Data, _ body: (VCard) throws(VCardError) -> Void) throws(VCardError) {
+        try forEachCard(bytes: normalized(data), body)
+    }
+
+    static func forEachCard(bytes: [UInt8], firstLine: Int = 1,
+                            _ body: (VCard) throws(VCardError) -> Void) throws(VCardError) {
         var open: VCard?
-        for logical in logicalLines(bytes) {
+        try forEachLogicalLine(bytes, firstLine: firstLine) { logical throws(VCardError) in
             let parsed = Result { () throws(VCardError) in try parseProperty(logical.bytes, line: logical.line) }
             guard var card = open else {
                 guard case .success(let property) = parsed, property.name == "BEGIN" else {
@@ -124,30 +197,30 @@ public enum VCardReader {
                     throw VCardError(line: logical.line, reason:
                         "expected BEGIN:VCARD, found \(preview(logical.bytes))")
                 }
-                guard property.text.trimmingCharacters(in: .whitespaces).uppercased() == "VCARD" else {
+                guard property.text.trimmingSpaces.uppercased() == "VCARD" else {
                     throw VCardError(line: logical.line, reason:
                         "expected BEGIN:VCARD, found BEGIN:\(preview(Array(property.value.utf8)))")
                 }
                 open = VCard(version: nil, properties: [], line: logical.line)
-                continue
+                return
             }
             let property = try parsed.get()
             switch property.name {
             case "BEGIN":
-                if property.text.trimmingCharacters(in: .whitespaces).uppercased() == "VCARD" {
+                if property.text.trimmingSpaces.uppercased() == "VCARD" {
                     throw VCardError(line: card.line, reason: "BEGIN:VCARD without END:VCARD")
                 }
                 throw VCardError(line: property.line, reason:
                     "BEGIN:\(preview(Array(property.value.utf8))) inside the card that begins on line \(card.line)")
             case "END":
-                guard property.text.trimmingCharacters(in: .whitespaces).uppercased() == "VCARD" else {
+                guard property.text.trimmingSpaces.uppercased() == "VCARD" else {
                     throw VCardError(line: property.line, reason:
                         "END:\(preview(Array(property.value.utf8))) inside the card that begins on line \(card.line)")
                 }
-                cards.append(card)
                 open = nil
+                try body(card)
             case "VERSION":
-                let version = property.text.trimmingCharacters(in: .whitespaces)
+                let version = property.text.trimmingSpaces
                 guard supportedVersions.contains(version) else {
                     throw VCardError(line: property.line, reason:
                         "unsupported vCard version \(preview(Array(version.utf8))) (2.1, 3.0 and 4.0 are read)")
@@ -163,7 +236,6 @@ public enum VCardReader {
         if let card = open {
             throw VCardError(line: card.line, reason: "BEGIN:VCARD without END:VCARD")
         }
-        return cards
     }
 
     // MARK: - One content line
@@ -238,16 +310,16 @@ public enum VCardReader {
         for bytes in raw {
             let text = String(decoding: bytes, as: UTF8.self)
             guard let equals = text.firstIndex(of: "=") else {
-                let bare = text.trimmingCharacters(in: .whitespaces)
+                let bare = text.trimmingSpaces
                 if bare.isEmpty { continue }
                 result[bareEncodings.contains(bare.uppercased()) ? "ENCODING" : "TYPE", default: []].append(bare)
                 continue
             }
-            let key = text[..<equals].trimmingCharacters(in: .whitespaces).uppercased()
+            let key = text[..<equals].trimmingSpaces.uppercased()
             var values = splitQuoted(text[text.index(after: equals)...]).map(caretDecoded)
             // RFC 6350 writes lists of types quoted: TYPE="work,voice".
             if key == "TYPE" {
-                values = values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+                values = values.flatMap { $0.split(separator: ",").map { $0.trimmingSpaces } }
             }
             result[key, default: []].append(contentsOf: values)
         }
@@ -265,12 +337,12 @@ public enum VCardReader {
             part.append(character)
         }
         parts.append(part)
-        return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return parts.map { $0.trimmingSpaces }.filter { !$0.isEmpty }
     }
 
     /// RFC 6868: `^n` newline, `^'` double quote, `^^` caret.
     private static func caretDecoded(_ text: String) -> String {
-        guard text.contains("^") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "^")) else { return text }
         var out = ""
         var caret = false
         for character in text {

@@ -188,14 +188,15 @@ struct DataSet {
     // MARK: Database
 
     /// Fills an empty database at `path`: contacts, interactions, promises,
-    /// events and snoozes, in one transaction through Store's own inserts.
+    /// events and snoozes, in one transaction through Store's bulk writer
+    /// (what an import and a restore use).
     func writeDatabase(to path: String) throws {
         try? FileManager.default.removeItem(atPath: path)
         let store = try Store(path: path)
         var random = Random(state: seed ^ 0xA5A5_A5A5)
         let n = contactCount
-        try store.write { tx in
-            for i in 0..<n { _ = try tx.insert(contact(i)) }
+        try store.write { tx in try tx.bulk(rebuildingIndexes: true) { bulk in
+            for i in 0..<n { try bulk.insert(contact(i)) }
             let kinds = InteractionKind.allCases
             var interactionIDs: [Int64] = []
             interactionIDs.reserveCapacity(interactionCount)
@@ -204,15 +205,14 @@ struct DataSet {
                 var ids = [who]
                 if random.chance(0.1) { ids.append(Int64(random.int(0..<n) + 1)) }
                 let at = Self.reference.addingTimeInterval(-Double(random.int(0..<(3 * 365 * 86400))))
-                let saved = try tx.insert(Interaction(occurredAt: at, kind: random.pick(kinds),
-                                                      summary: random.pick(Self.summaries), contactIDs: ids))
-                interactionIDs.append(saved.id!)
+                interactionIDs.append(try bulk.insert(Interaction(occurredAt: at, kind: random.pick(kinds),
+                                                                  summary: random.pick(Self.summaries), contactIDs: ids)))
             }
             for p in 0..<(openPromiseCount + n / 10) {
                 let created = Self.reference.addingTimeInterval(-Double(random.int(0..<(120 * 86400))))
                 let due = random.chance(0.8) ? Day(Self.reference, in: Self.utc).adding(days: random.int(-30..<60)) : nil
                 let done = p >= openPromiseCount ? created.addingTimeInterval(86400) : nil
-                _ = try tx.insert(Promise(contactID: Int64(random.int(0..<n) + 1), text: random.pick(Self.promiseTexts),
+                try bulk.insert(Promise(contactID: Int64(random.int(0..<n) + 1), text: random.pick(Self.promiseTexts),
                                           owner: random.chance(0.7) ? .mine : .theirs, due: due, createdAt: created,
                                           interactionID: random.chance(0.5) ? random.pick(interactionIDs) : nil,
                                           doneAt: done))
@@ -224,16 +224,16 @@ struct DataSet {
                     let id = Int64(random.int(0..<n) + 1)
                     if !attendees.contains(id) { attendees.append(id) }
                 }
-                _ = try tx.insert(Event(name: "Meetup \(e + 1)", start: start, location: "Lisbon",
+                try bulk.insert(Event(name: "Meetup \(e + 1)", start: start, location: "Lisbon",
                                         attendeeIDs: attendees))
             }
             var snoozed = Set<Int64>()
             for _ in 0..<(n / 100) {
                 let id = Int64(random.int(0..<n) + 1)
                 if snoozed.insert(id).inserted {
-                    try tx.snooze(contactID: id, until: Day(Self.reference, in: Self.utc).adding(days: random.int(1..<90)))
+                    try bulk.insert(Snooze(contactID: id, until: Day(Self.reference, in: Self.utc).adding(days: random.int(1..<90))))
                 }
             }
-        }
+        } }
     }
 }

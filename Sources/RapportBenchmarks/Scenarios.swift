@@ -23,33 +23,65 @@ struct Scenarios {
         FileHandle.standardError.write(Data("  \(Report.label(data.contactCount)) \(name): median \(Report.format(f.median)) \(unit), p99 \(Report.format(f.p99))\n".utf8))
     }
 
-    /// Every scenario, or those named in `only` (import, rescoring, keys, dashboard, commands).
+    /// Every scenario, or those named in `only` (import, backup, rescoring, keys, dashboard, commands).
     mutating func runAll(only: Set<String>? = nil) throws {
         func wanted(_ name: String) -> Bool { only?.contains(name) ?? true }
         if wanted("import") { try importFile() }
+        if wanted("backup") { try backup() }
         if wanted("rescoring") { try rescoring() }
         if wanted("keys") { try keystrokes() }
         if wanted("dashboard") { try dashboardProcess() }
         if wanted("commands") { try commands() }
     }
 
-    /// vCard parse, then one transaction of Store inserts (what `rapport import` will do).
+    /// vCard parsing in process, then `rapport import` of the whole file into
+    /// an empty database, as a user runs it (the release binary).
     mutating func importFile() throws {
         let bytes = try Data(contentsOf: URL(fileURLWithPath: vcardPath))
-        var parse: [Double] = [], total: [Double] = []
+        var parse: [Double] = []
+        for _ in 0..<max(1, runs / 2) {
+            parse.append(try timed { _ = try VCardReader.contacts(in: bytes, now: DataSet.reference) })
+        }
+        add("vCard parse", parse)
+        guard let rapport = rapportBinary else { return }
         let scratch = databasePath + ".import-scratch"
+        var total: [Double] = [], memory: [Double] = []
         for _ in 0..<max(1, runs / 2) {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: scratch + suffix) }
-            let store = try Store(path: scratch)
-            var contacts: [ImportedContact] = []
-            let t0 = monotonicNanos()
-            parse.append(try timed { contacts = try VCardReader.contacts(in: bytes, now: DataSet.reference) })
-            try store.write { tx in for c in contacts { _ = try tx.insert(c.contact) } }
-            total.append(Double(monotonicNanos() - t0) / 1e6)
+            let run = try timedSpawn(rapport, ["import", vcardPath, "--db", scratch])
+            if run.code != 0 { FileHandle.standardError.write(Data("  rapport import exited \(run.code)\n".utf8)) }
+            total.append(run.milliseconds)
+            memory.append(run.peakMB)
         }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: scratch + suffix) }
-        add("vCard parse", parse)
-        add("import vCard (parse + insert)", total, target: "≤2 s at 100k; ≤ abook convert at 10k")
+        add("rapport import FILE.vcf (empty book)", total, target: "≤2 s at 100k; ≤ abook convert at 10k")
+        add("rapport import FILE.vcf peak memory", memory, unit: "MB")
+    }
+
+    /// `rapport export --format json` of the whole book, then `rapport import`
+    /// of that backup into an empty database (the restore), with its peak memory.
+    mutating func backup() throws {
+        guard let rapport = rapportBinary else { return }
+        let backup = databasePath + ".backup.jsonl"
+        let scratch = databasePath + ".restore-scratch"
+        let count = max(1, data.contactCount >= 100_000 ? 2 : runs / 2)
+        var export: [Double] = [], restore: [Double] = [], memory: [Double] = []
+        for _ in 0..<count {
+            let run = try timedSpawn(rapport, ["export", "--format", "json", "--out", backup, "--db", databasePath])
+            if run.code != 0 { FileHandle.standardError.write(Data("  rapport export exited \(run.code)\n".utf8)) }
+            export.append(run.milliseconds)
+        }
+        add("rapport export --format json (whole book)", export, target: "≤5 s at 100k")
+        for _ in 0..<count {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: scratch + suffix) }
+            let run = try timedSpawn(rapport, ["import", "--format", "json", backup, "--db", scratch])
+            if run.code != 0 { FileHandle.standardError.write(Data("  rapport import (restore) exited \(run.code)\n".utf8)) }
+            restore.append(run.milliseconds)
+            memory.append(run.peakMB)
+        }
+        for path in [backup, scratch, scratch + "-wal", scratch + "-shm"] { try? FileManager.default.removeItem(atPath: path) }
+        add("rapport import --format json (restore)", restore, target: "≤20 s at 100k")
+        add("restore peak memory", memory, unit: "MB", target: "≤500 MB at 100k")
     }
 
     /// The background job: the book's summaries loaded once, a full
@@ -223,8 +255,9 @@ final class MemoryBackend: Backend {
 }
 
 /// Runs `path` with `arguments` (stdout and stderr to /dev/null, HOME in a
-/// temporary folder) and returns how long it took and its exit status.
-func timedSpawn(_ path: String, _ arguments: [String]) throws -> (milliseconds: Double, code: Int32) {
+/// temporary folder) and returns how long it took, its exit status and its
+/// peak resident memory.
+func timedSpawn(_ path: String, _ arguments: [String]) throws -> (milliseconds: Double, code: Int32, peakMB: Double) {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -240,7 +273,8 @@ func timedSpawn(_ path: String, _ arguments: [String]) throws -> (milliseconds: 
     let spawned = posix_spawn(&pid, path, &actions, nil, argv, envp)
     guard spawned == 0 else { throw POSIXError(.init(rawValue: spawned) ?? .EINVAL) }
     var status: Int32 = 0
-    waitpid(pid, &status, 0)
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
     let elapsed = Double(monotonicNanos() - start) / 1e6
-    return (elapsed, (status >> 8) & 0xFF)
+    return (elapsed, (status >> 8) & 0xFF, Double(usage.ru_maxrss) / 1024)
 }

@@ -3,7 +3,7 @@
 //
 //   rapport-bench [--sizes 1000,10000,100000] [--runs N] [--out DIR] [--only rescoring,keys,…]
 //   rapport-bench generate N [--seed S] [--vcard FILE] [--vdir DIR] [--db FILE]
-//   rapport-bench import FILE DB  (vCard parse + inserts, as `rapport import` will)
+//   rapport-bench import FILE DB  (`rapport import FILE`, in process, for a profiler)
 //   rapport-bench dashboard DB    (child: the real runtime, in-memory backend)
 import App
 import Foundation
@@ -30,11 +30,11 @@ case "generate":
     if let path = option("--db") { try data.writeDatabase(to: path) }
 
 case "import":
-    // What `rapport import FILE` will do, until it exists: parse, then one transaction of inserts.
-    let bytes = try Data(contentsOf: URL(fileURLWithPath: arguments[1]))
-    let contacts = try VCardReader.contacts(in: bytes, now: Date())
+    // `rapport import FILE` in process (for a profiler): reading, matching, the bulk writer.
     let store = try Store(path: arguments[2])
-    try store.write { tx in for c in contacts { _ = try tx.insert(c.contact) } }
+    let report = try Scripting(store: store, now: Date(), calendar: DataSet.utc)
+        .importContacts(ImportRequest(paths: [arguments[1]]))
+    print(report.summary)
 
 case "profile":
     // One pass of the background job, for `valgrind --tool=callgrind`.

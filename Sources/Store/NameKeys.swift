@@ -30,7 +30,7 @@ enum NameKeys {
 
     /// `text` from each position where a word starts (after a space, hyphen, quote, …).
     static func wordSuffixes(of text: String) -> [String] {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingSpacesAndNewlines
         var suffixes: [String] = []
         var previousIsWordCharacter = false
         var index = trimmed.startIndex
@@ -81,6 +81,6 @@ enum NameKeys {
 
     /// An email address compared case-insensitively, without surrounding spaces.
     static func normalizedEmail(_ email: String) -> String {
-        email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        email.trimmingSpacesAndNewlines.lowercased()
     }
 }

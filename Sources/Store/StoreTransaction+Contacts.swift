@@ -9,10 +9,10 @@ extension StoreTransaction {
     public func insert(_ contact: Contact) throws -> Contact {
         var arguments: StatementArguments = [contact.id]
         arguments += contact.rowArguments
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO contact (\(Contact.columns), search_name)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: arguments)
+            """).execute(arguments: arguments)
         var saved = contact.normalized
         saved.id = db.lastInsertedRowID
         try writeDetails(of: saved)
@@ -27,13 +27,13 @@ extension StoreTransaction {
         guard let id = contact.id else { throw StoreError.invalidData("a contact to update needs an id") }
         var arguments = contact.rowArguments
         arguments += [id]
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE contact SET name = ?, nickname = ?, company = ?, title = ?, circle = ?,
                 cadence_ideal_days = ?, cadence_maximum_days = ?, birthday = ?, anniversary = ?,
                 met_at = ?, met_on = ?, met_via = ?, drives = ?, notes = ?, archived = ?,
                 created_at = ?, updated_at = ?, search_name = ?
             WHERE id = ?
-            """, arguments: arguments)
+            """).execute(arguments: arguments)
         guard db.changesCount > 0 else { throw StoreError.notFound(kind: "contact", id: id) }
         let saved = contact.normalized
         try writeDetails(of: saved)
@@ -194,7 +194,7 @@ extension StoreTransaction {
     private func writeDetails(of contact: Contact) throws {
         guard let id = contact.id else { return }
         for table in ["contact_email", "contact_phone", "contact_tag", "contact_name_key"] {
-            try db.execute(sql: "DELETE FROM \(table) WHERE contact_id = ?", arguments: [id])
+            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE contact_id = ?").execute(arguments: [id])
         }
         let email = try db.cachedStatement(sql: """
             INSERT INTO contact_email (contact_id, position, email, email_normalized) VALUES (?, ?, ?, ?)

@@ -26,17 +26,14 @@ public struct ContactInterop: Hashable, Sendable {
 
     public var isEmpty: Bool { self == ContactInterop() }
 
-    /// The `extras` column: `{"properties": {...}, "email_types": [...], "phone_types": [...]}`, sorted keys.
+    /// The `extras` column: `{"email_types": [...], "phone_types": [...], "properties": {...}}`,
+    /// keys sorted; written by hand, as an import writes it for every card.
     var json: String {
-        struct Document: Encodable {
-            var properties: [String: [String]]
-            var email_types: [[String]]
-            var phone_types: [[String]]
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Document(properties: extras, email_types: emailTypes, phone_types: phoneTypes)))
-        return data.map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        func list(_ values: [String]) -> String { "[" + values.map(\.jsonQuoted).joined(separator: ",") + "]" }
+        let properties = extras.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .map { $0.jsonQuoted + ":" + list(extras[$0] ?? []) }
+        return "{\"email_types\":[" + emailTypes.map(list).joined(separator: ",") + "],\"phone_types\":["
+            + phoneTypes.map(list).joined(separator: ",") + "],\"properties\":{" + properties.joined(separator: ",") + "}}"
     }
 
     init(uid: String?, json: String) {
@@ -74,10 +71,8 @@ extension StoreTransaction {
     /// - throws: `StoreError.notFound` for an unknown contact; a constraint
     ///   error when another contact already has this UID.
     public func setInterop(_ fields: ContactInterop, contactID: Int64) throws {
-        let json = fields.extras.isEmpty && fields.emailTypes.allSatisfy(\.isEmpty) && fields.phoneTypes.allSatisfy(\.isEmpty)
-            ? "{}" : fields.json
-        try db.execute(sql: "UPDATE contact SET uid = ?, extras = ? WHERE id = ?",
-                       arguments: [fields.uid.flatMap { $0.isEmpty ? nil : $0 }, json, contactID])
+        try db.cachedStatement(sql: "UPDATE contact SET uid = ?, extras = ? WHERE id = ?")
+            .execute(arguments: [fields.uid.flatMap { $0.isEmpty ? nil : $0 }, fields.storedJSON, contactID])
         guard db.changesCount > 0 else { throw StoreError.notFound(kind: "contact", id: contactID) }
     }
 

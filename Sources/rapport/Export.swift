@@ -7,8 +7,8 @@ struct Export: ParsableCommand {
         abstract: "Export contacts as vCard or CSV, the whole book as JSON, or promises and follow-ups as ICS.",
         discussion: """
             vCard 4.0 (or --vcard-version 3.0): one file, or one .vcf per contact when --out is a folder. \
-            CSV columns: \(ContactCSV.exportHeader.joined(separator: ",")). JSON: the whole database, \
-            re-importable with `rapport import --format json` into an empty file. ICS: open promises and \
+            CSV columns: \(ContactCSV.exportHeader.joined(separator: ",")). JSON: the whole database \
+            as JSON Lines (backup version 2: a header line, then one record a line), re-importable with `rapport import --format json` into an empty file. ICS: open promises and \
             follow-ups due within 30 days as to-dos, events as events. Files are created with mode 0600; \
             without --out the export goes to standard output.
             """)
@@ -32,11 +32,11 @@ struct Export: ParsableCommand {
     func run() throws {
         let scripting = try database.scripting()
         let request = ExportRequest(format: ExportFormat(rawValue: format.lowercased())!, out: out, contacts: contacts,
-                                    vcardVersion: VCardWriter.Version(rawValue: vcardVersion)!)
+                                    vcardVersion: VCardWriter.Version(rawValue: vcardVersion)!, standardOutput: true)
         let result = try userErrors { try scripting.export(request) }
         if let text = result.text {
             emit(text)
-        } else {
+        } else if out != nil {
             let noun = request.format == .ics ? "entr" + (result.count == 1 ? "y" : "ies") : "contact" + (result.count == 1 ? "" : "s")
             let place = result.files.count == 1 ? result.files[0] : "\(result.files.count) files in \(out ?? "")"
             FileHandle.standardError.write(Data("rapport: exported \(result.count) \(noun) to \(place)\n".utf8))

@@ -146,13 +146,80 @@ import Testing
         _ = try a.scripting().export(ExportRequest(format: .json, out: out))
         #expect(try posixMode(out) == 0o600)
         let json = try String(contentsOfFile: out, encoding: .utf8)
-        #expect(json.contains("\"version\" : 1"))
+        #expect(json.hasPrefix("{\"counts\":{\"contacts\":") && json.split(separator: "\n").first?.hasSuffix("\"version\":2}") == true)
         let b = try ScriptingFixture()
+        // A dry run counts exactly and writes nothing.
+        let dry = try b.scripting().importContacts(ImportRequest(paths: [out], dryRun: true))
+        #expect(dry.added.count == (try a.store.contactCount()))
+        #expect(try b.store.contactCount() == 0)
         let report = try b.scripting().importContacts(ImportRequest(paths: [out], format: .json))
         #expect(report.restored?.interactions ?? 0 > 10)
+        #expect(dry.restored?.interactions == report.restored?.interactions)
         #expect(try book(b.store) == book(a.store))
+        // Name search works on restored contacts (their keys are written in bulk).
+        let name = try #require(try a.store.contacts(includeArchived: true).first?.name)
+        #expect(try b.store.read { try $0.contacts(matchingPrefix: name, includeArchived: true) }.map(\.name).contains(name))
+        // Exporting the restored book gives the same lines.
+        let again = b.folder + "/again.json"
+        _ = try b.scripting().export(ExportRequest(format: .json, out: again))
+        #expect(try String(contentsOfFile: again, encoding: .utf8) == json)
         // A backup restores into an empty book only.
         #expect(throws: ImportFailure.self) { try b.scripting().importContacts(ImportRequest(paths: [out])) }
+
+        // Version 1 (one document) still restores to the same book.
+        let (snapshot, interop) = try a.store.read { tx in (try tx.snapshot(), try tx.allInterop()) }
+        let v1 = BookBackup(contacts: snapshot.contacts.map { c in
+                                let fields = interop[c.id!] ?? ContactInterop()
+                                return ImportedContact(contact: c, uid: fields.uid, emailTypes: fields.emailTypes,
+                                                       phoneTypes: fields.phoneTypes, extras: fields.extras, line: 0)
+                            },
+                            interactions: snapshot.interactions, promises: snapshot.promises, events: snapshot.events,
+                            snoozes: snapshot.snoozes).encoded(exportedAt: a.now)
+        let v1Path = write(String(decoding: v1, as: UTF8.self), "v1.json", in: a)
+        #expect(String(decoding: v1, as: UTF8.self).contains("\"version\" : 1"))
+        let c = try ScriptingFixture()
+        _ = try c.scripting().importContacts(ImportRequest(paths: [v1Path]))
+        #expect(try book(c.store) == book(a.store))
+    }
+
+    @Test func aBrokenBackupIsRefusedWholeAndChangesNothing() throws {
+        let a = try ScriptingFixture()
+        _ = try a.scripting().demo(seeds: URL(fileURLWithPath: Self.seeds))
+        let out = a.folder + "/backup.json"
+        _ = try a.scripting().export(ExportRequest(format: .json, out: out))
+        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map(String.init)
+        var damaged = lines
+        // An interaction naming a contact the backup does not have: SQLite refuses it, on its line.
+        let interactionLine = try #require(lines.firstIndex { $0.contains("\"type\":\"interaction\"") })
+        damaged[interactionLine] = damaged[interactionLine].replacingOccurrences(of: "\"contact_ids\":[", with: "\"contact_ids\":[999999,")
+        // A promise line that is not JSON.
+        let promiseLine = try #require(lines.firstIndex { $0.contains("\"type\":\"promise\"") })
+        damaged[promiseLine] = "{\"type\":\"promise\",\"text\":"
+        let cases: [(String, String, [String])] = [
+            ("truncated.json", lines.dropLast().joined(separator: "\n") + "\n", [":\(lines.count):"]),
+            ("cut.json", String(lines.joined(separator: "\n").dropLast(20)), [":\(lines.count):"]),
+            ("damaged.json", damaged.joined(separator: "\n") + "\n",
+             [":\(interactionLine + 1): interaction #", ":\(promiseLine + 1):"]),
+        ]
+        for (name, text, expected) in cases {
+            let path = write(text, name, in: a)
+            let b = try ScriptingFixture()
+            do {
+                _ = try b.scripting().importContacts(ImportRequest(paths: [path]))
+                Issue.record("\(name) was restored")
+            } catch let failure as ImportFailure {
+                let shown = failure.problems.map(\.description)
+                #expect(shown.count == expected.count, "\(name): \(shown)")
+                for (problem, prefix) in zip(shown, expected) {
+                    #expect(problem.hasPrefix(path + prefix), "\(name): \(problem)")
+                }
+            }
+            #expect(try b.store.read { try $0.bookCounts() } == (0, 0, 0, 0, 0), "\(name)")
+            // --skip-invalid lists the problems and still writes nothing of that backup.
+            let skipped = try b.scripting().importContacts(ImportRequest(paths: [path], skipInvalid: true))
+            #expect(skipped.problems.count == expected.count && skipped.added.isEmpty, "\(name)")
+            #expect(try b.store.read { try $0.bookCounts() } == (0, 0, 0, 0, 0), "\(name)")
+        }
     }
 
     @Test func icsHasPromisesFollowUpsAndEvents() throws {

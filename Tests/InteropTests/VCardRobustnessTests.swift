@@ -74,3 +74,52 @@ import Testing
         #expect(contacts.last?.line == 4 * 4_999 + 1)
     }
 }
+
+/// A big file read in parts (on two cores) reads exactly as it does in one go.
+@Suite struct VCardPartsTests {
+    static func card(_ i: Int) -> String {
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person \(i)\r\nNOTE:folded\r\n  note \(i)\r\nEMAIL:p\(i)@x.example\r\nEND:VCARD\r\n"
+    }
+
+    func sequential(_ data: Data) -> Result<[VCard], VCardError> {
+        Result { () throws(VCardError) in try VCardReader.cards(in: data) }
+    }
+
+    func inParts(_ data: Data) -> (parts: Int, result: Result<[VCard], VCardError>) {
+        let parts = VCardReader.parts(of: data, count: 2)
+        var cards: [VCard] = []
+        for part in parts {
+            do throws(VCardError) {
+                try VCardReader.forEachCard(in: part) { cards.append($0) }
+            } catch {
+                return (parts.count, .failure(error))
+            }
+        }
+        return (parts.count, .success(cards))
+    }
+
+    @Test func partsReadAsTheWholeFile() throws {
+        let text = (0..<20_000).map(Self.card).joined()
+        let data = Data(text.utf8)
+        let (count, result) = inParts(data)
+        #expect(count == 2)
+        let whole = try sequential(data).get()
+        #expect(try result.get() == whole)
+        #expect(whole.last?.line == 20_000 * 7 - 6)
+
+        // An error in the second half is reported on the file's own line.
+        var broken = (0..<20_000).map(Self.card)
+        broken[15_000] = broken[15_000].replacingOccurrences(of: "FN:Person", with: "FN Person")
+        let brokenData = Data(broken.joined().utf8)
+        guard case .failure(let expected) = sequential(brokenData), case .failure(let got) = inParts(brokenData).result else {
+            Issue.record("the broken file was read")
+            return
+        }
+        #expect(got == expected)
+        #expect(got.line == 15_000 * 7 + 3)
+        // Lone CRs and LFs count lines the same way.
+        let mixed = Data((0..<20_000).map { i in i % 2 == 0 ? Self.card(i) : Self.card(i).replacingOccurrences(of: "\r\n", with: "\n") }
+            .joined().utf8)
+        #expect(try inParts(mixed).result.get() == sequential(mixed).get())
+    }
+}

@@ -52,14 +52,15 @@ import Testing
             interactions: [Interaction(id: 1, occurredAt: Clock.now, kind: .call, summary: "Catch-up", contactIDs: ids)],
             promises: ids.first.map { [Promise(id: 2, contactID: $0, text: "send deck", due: Day(iso: "2026-03-01"), createdAt: Clock.now)] } ?? [],
             events: [], snoozes: [])
-        let seeds = [Array(backup.encoded(exportedAt: Clock.now))]
+        // Version 1 (one document) and version 2 (JSON Lines, through the fast line parser).
+        let seeds = [Array(backup.encoded(exportedAt: Clock.now)), Array(backup.encodedLines(exportedAt: Clock.now))]
         let tokens = ["{", "}", "[", "]", ",", ":", "\"", "null", "true", "-1", "1e308", "\"version\": 2", "\\u0000",
                       "\\ud800", "\"2026-02-30\"", "\u{1B}", "9223372036854775808"]
         let seed = Stress.seed &+ 11
         var random = SplitMix(seed: seed)
         var stats = Stats()
-        for _ in 0..<FuzzTests.count {
-            let input = Mutator.mutate(seeds[0], others: seeds, tokens: tokens, random: &random)
+        for round in 0..<FuzzTests.count {
+            let input = Mutator.mutate(seeds[round % seeds.count], others: seeds, tokens: tokens, random: &random)
             let started = DispatchTime.now()
             do {
                 _ = try BookBackup.decode(Data(input))

@@ -88,7 +88,10 @@ struct ContactImport {
     /// One file's contacts, or a whole-book backup.
     enum Source {
         case contacts(file: String, [ImportedContact])
+        /// A version 1 backup, decoded whole.
         case backup(file: String, BookBackup)
+        /// A version 2 backup, read line by line while it is restored.
+        case backupLines(file: String, counts: BackupLines.Counts)
     }
 
     // MARK: Reading
@@ -118,37 +121,52 @@ struct ContactImport {
     }
 
     private func read(file: String, format: ImportFormat?, into sources: inout [Source], _ problems: inout [ImportProblem]) {
+        func problem(_ issue: ImportIssue) { problems.append(ImportProblem(file: file, line: issue.line, reason: issue.reason)) }
+        // The first 64 KB tell the format; a backup is then read as it is restored, not here.
+        guard let handle = FileHandle(forReadingAtPath: file),
+              let head = try? handle.read(upToCount: 64 * 1024) ?? Data() else {
+            problems.append(ImportProblem(file: file, line: nil, reason: "cannot be read"))
+            return
+        }
+        defer { try? handle.close() }
+        let detected = format ?? ImportFormat.detect(path: file, data: head)
+        if detected == .json {
+            var reader = BackupLineReader(chunks: { try handle.read(upToCount: 1 << 20) })
+            reader.prepend(head)
+            do throws(ImportIssue) {
+                if let counts = try reader.header() {
+                    sources.append(.backupLines(file: file, counts: counts))
+                    return
+                }
+            } catch {
+                return problem(error)
+            }
+        }
         guard let data = FileManager.default.contents(atPath: file) else {
             problems.append(ImportProblem(file: file, line: nil, reason: "cannot be read"))
             return
         }
-        func problem(_ issue: ImportIssue) { problems.append(ImportProblem(file: file, line: issue.line, reason: issue.reason)) }
-        switch format ?? ImportFormat.detect(path: file, data: data) {
+        switch detected {
         case .vcard:
-            let cards: [VCard]
-            do {
-                cards = try VCardReader.cards(in: data)
-            } catch {
-                return problem(ImportIssue(error))
-            }
-            guard !cards.isEmpty else {
-                return problem(ImportIssue(line: 1, reason: data.isEmpty ? "the file is empty" : "no BEGIN:VCARD in the file"))
+            // Each card is mapped as soon as it is read, the file's halves on
+            // two cores; a structural error anywhere still refuses the file alone.
+            let parts = VCardReader.parts(of: data, count: ProcessInfo.processInfo.activeProcessorCount > 1 ? 2 : 1)
+            let readings = PartReadings(count: parts.count)
+            DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+                readings.set(index, readCards(parts[index]))
             }
             var contacts: [ImportedContact] = []
-            for card in cards {
-                do {
-                    var imported = try VCardReader.contact(from: card, now: now)
-                    // vCard 2.1's quoted-printable keeps CRLF in notes; rapport stores LF.
-                    imported.contact.notes = imported.contact.notes.replacingOccurrences(of: "\r\n", with: "\n")
-                    imported.contact.drives = imported.contact.drives.replacingOccurrences(of: "\r\n", with: "\n")
-                    contacts.append(try checked(imported))
-                } catch let error as VCardError {
-                    problem(ImportIssue(error))
-                } catch let issue as ImportIssue {
-                    problem(issue)
-                } catch {
-                    problem(ImportIssue(line: card.line, reason: "\(error)"))
-                }
+            var cardCount = 0
+            for reading in readings.all {
+                if let failure = reading.failure { return problem(ImportIssue(failure)) }
+            }
+            for reading in readings.all {
+                contacts += reading.contacts
+                cardCount += reading.cardCount
+                reading.issues.forEach(problem)
+            }
+            guard cardCount > 0 else {
+                return problem(ImportIssue(line: 1, reason: data.isEmpty ? "the file is empty" : "no BEGIN:VCARD in the file"))
             }
             sources.append(.contacts(file: file, contacts))
         case .json:
@@ -166,6 +184,64 @@ struct ContactImport {
                 problem(error)
             }
         }
+    }
+
+    /// What one part of a vCard file gave.
+    struct PartReading: Sendable {
+        var contacts: [ImportedContact] = []
+        var issues: [ImportIssue] = []
+        var cardCount = 0
+        var failure: VCardError?
+    }
+
+    /// The readings of a file's parts, filled from several threads.
+    final class PartReadings: @unchecked Sendable {
+        private var readings: [PartReading]
+        private let lock = NSLock()
+
+        init(count: Int) { readings = Array(repeating: PartReading(), count: count) }
+
+        func set(_ index: Int, _ reading: PartReading) {
+            lock.lock()
+            readings[index] = reading
+            lock.unlock()
+        }
+
+        var all: [PartReading] {
+            lock.lock()
+            defer { lock.unlock() }
+            return readings
+        }
+    }
+
+    /// Reads and maps the cards of one part.
+    private func readCards(_ part: VCardReader.Part) -> PartReading {
+        var reading = PartReading()
+        do {
+            try VCardReader.forEachCard(in: part) { card in
+                reading.cardCount += 1
+                do {
+                    var imported = try VCardReader.contact(from: card, now: now)
+                    // vCard 2.1's quoted-printable keeps CRLF in notes; rapport stores LF.
+                    if imported.contact.notes.utf8.contains(0x0D) {
+                        imported.contact.notes = imported.contact.notes.replacingOccurrences(of: "\r\n", with: "\n")
+                    }
+                    if imported.contact.drives.utf8.contains(0x0D) {
+                        imported.contact.drives = imported.contact.drives.replacingOccurrences(of: "\r\n", with: "\n")
+                    }
+                    reading.contacts.append(try checked(imported))
+                } catch let error as VCardError {
+                    reading.issues.append(ImportIssue(error))
+                } catch let issue as ImportIssue {
+                    reading.issues.append(issue)
+                } catch {
+                    reading.issues.append(ImportIssue(line: card.line, reason: "\(error)"))
+                }
+            }
+        } catch {
+            reading.failure = error
+        }
+        return reading
     }
 
     /// The limits rapport keeps on every contact, checked on a card.
@@ -193,13 +269,14 @@ struct ContactImport {
     private struct DryRunRollback: Error {}
 
     /// Applies the sources in one transaction (rolled back when `dryRun`).
-    func apply(_ sources: [Source], dryRun: Bool, progress: ImportProgress?) throws -> ImportReport {
+    func apply(_ sources: [Source], dryRun: Bool, skipInvalid: Bool = false, progress: ImportProgress?) throws -> ImportReport {
         var report = ImportReport()
         report.dryRun = dryRun
         let total = sources.reduce(0) { sum, source in
             switch source {
             case .contacts(_, let list): return sum + list.count
             case .backup(_, let backup): return sum + backup.contacts.count
+            case .backupLines(_, let counts): return sum + counts.total
             }
         }
         do {
@@ -207,17 +284,32 @@ struct ContactImport {
                 var index = try ImportIndex(tx)
                 var done = 0
                 for source in sources {
-                    switch source {
-                    case .contacts(_, let contacts):
-                        for imported in contacts {
-                            try apply(imported, tx, &index, &report)
-                            done += 1
-                            if done % 50 == 0 || done == total { progress?(done, total) }
+                    do {
+                        switch source {
+                        case .contacts(_, let contacts):
+                            try tx.bulk(rebuildingIndexes: index.contacts.isEmpty) { bulk in
+                                for imported in contacts {
+                                    try apply(imported, bulk, &index, &report)
+                                    done += 1
+                                    if done % 50 == 0 || done == total { progress?(done, total) }
+                                }
+                            }
+                        case .backup(let file, let backup):
+                            try restore(backup, file: file, tx, &report, isolated: skipInvalid)
+                            done += backup.contacts.count
+                            progress?(done, total)
+                        case .backupLines(let file, let counts):
+                            let before = done
+                            try restoreLines(file: file, tx, &report, isolated: skipInvalid) { written in
+                                done = before + written
+                                progress?(done, total)
+                            }
+                            done = before + counts.total
                         }
-                    case .backup(let file, let backup):
-                        try restore(backup, file: file, tx, &report)
-                        done += backup.contacts.count
-                        progress?(done, total)
+                    } catch let refused as RestoreRefused {
+                        // The backup was undone; the rest of the import goes on only with --skip-invalid.
+                        guard skipInvalid else { throw ImportFailure(problems: refused.problems) }
+                        report.problems += refused.problems
                     }
                 }
                 if dryRun { throw DryRunRollback() }
@@ -228,7 +320,7 @@ struct ContactImport {
         return report
     }
 
-    private func apply(_ imported: ImportedContact, _ tx: StoreTransaction, _ index: inout ImportIndex,
+    private func apply(_ imported: ImportedContact, _ bulk: BulkWriter, _ index: inout ImportIndex,
                        _ report: inout ImportReport) throws {
         if let (existing, matchedOn) = index.match(imported) {
             let existingInterop = index.interop[existing.id!] ?? ContactInterop()
@@ -242,18 +334,16 @@ struct ContactImport {
                 interop.uid = existingInterop.uid // the UID names another contact: keep this one's
             }
             merged.updatedAt = now
-            let saved = try tx.update(merged)
-            try tx.setInterop(interop, contactID: existing.id!)
+            let saved = try bulk.update(merged, interop: interop)
             index.add(saved, interop)
             report.updated.append(entry)
         } else {
             var contact = imported.contact
             contact.id = nil
             let likely = index.likelyDuplicate(of: contact)
-            let saved = try tx.insert(contact)
             let interop = ContactInterop(uid: imported.uid, extras: imported.extras, emailTypes: imported.emailTypes,
                                          phoneTypes: imported.phoneTypes)
-            if !interop.isEmpty { try tx.setInterop(interop, contactID: saved.id!) }
+            let saved = try bulk.insert(contact, interop: interop)
             index.add(saved, interop)
             let entry = ImportReport.Entry(name: saved.name, id: saved.id, note: "")
             report.added.append(entry)
@@ -261,30 +351,6 @@ struct ContactImport {
                 report.duplicates.append(.init(kept: .init(name: likely.name, id: likely.id, note: ""), imported: entry))
             }
         }
-    }
-
-    /// Restores a whole-book backup, ids kept; only into a book with no contacts.
-    private func restore(_ backup: BookBackup, file: String, _ tx: StoreTransaction, _ report: inout ImportReport) throws {
-        let count = try tx.contactCount()
-        guard count == 0 else {
-            throw ImportFailure(problems: [ImportProblem(file: file, line: nil, reason:
-                "a JSON backup restores into an empty database only (this one has \(count) contact\(count == 1 ? "" : "s")); try --db NEW.sqlite")])
-        }
-        do {
-            for imported in backup.contacts {
-                let saved = try tx.insert(imported.contact)
-                try tx.setInterop(ContactInterop(uid: imported.uid, extras: imported.extras, emailTypes: imported.emailTypes,
-                                                 phoneTypes: imported.phoneTypes), contactID: saved.id!)
-                report.added.append(.init(name: saved.name, id: saved.id, note: ""))
-            }
-            for interaction in backup.interactions { _ = try tx.insert(interaction) }
-            for promise in backup.promises { _ = try tx.insert(promise) }
-            for event in backup.events { _ = try tx.insert(event) }
-            for snooze in backup.snoozes { try tx.snooze(contactID: snooze.contactID, until: snooze.until) }
-        } catch {
-            throw ImportFailure(problems: [ImportProblem(file: file, line: nil, reason: "the backup is inconsistent: \(error)")])
-        }
-        report.restored = (backup.interactions.count, backup.promises.count, backup.events.count, backup.snoozes.count)
     }
 }
 
@@ -296,8 +362,8 @@ extension Scripting {
         let importer = ContactImport(store: store, now: now)
         let (sources, problems) = importer.read(request)
         if !problems.isEmpty && !request.skipInvalid { throw ImportFailure(problems: problems) }
-        var report = try importer.apply(sources, dryRun: request.dryRun, progress: progress)
-        report.problems = problems
+        var report = try importer.apply(sources, dryRun: request.dryRun, skipInvalid: request.skipInvalid, progress: progress)
+        report.problems = problems + report.problems
         return report
     }
 }
@@ -363,7 +429,7 @@ struct ImportIndex {
         }
     }
 
-    static func email(_ email: String) -> String { email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
+    static func email(_ email: String) -> String { email.trimmingSpacesAndNewlines.lowercased() }
 
     /// Digits and a leading `+`, as Store compares phones.
     static func phone(_ phone: String) -> String {

@@ -16,12 +16,17 @@ public struct ExportRequest: Sendable {
     /// Only contacts whose name, nickname, company, email or tag contains it (ignoring case and accents).
     public var contacts: String?
     public var vcardVersion: VCardWriter.Version
+    /// Without `out`, a JSON backup goes straight to standard output as it is
+    /// written (`text` stays nil) instead of being built in memory.
+    public var standardOutput: Bool
 
-    public init(format: ExportFormat, out: String? = nil, contacts: String? = nil, vcardVersion: VCardWriter.Version = .v4) {
+    public init(format: ExportFormat, out: String? = nil, contacts: String? = nil, vcardVersion: VCardWriter.Version = .v4,
+                standardOutput: Bool = false) {
         self.format = format
         self.out = out
         self.contacts = contacts
         self.vcardVersion = vcardVersion
+        self.standardOutput = standardOutput
     }
 }
 
@@ -38,6 +43,7 @@ extension Scripting {
     /// Exports the book. Files are written 0600, each through a temporary
     /// file renamed into place, so a reader never sees half an export.
     public func export(_ request: ExportRequest) throws -> ExportResult {
+        if request.format == .json { return try exportBackup(request) }
         let (snapshot, interop) = try store.read { tx in (try tx.snapshot(), try tx.allInterop()) }
         let selected = try selectedContacts(snapshot, interop, query: request.contacts)
         var result = ExportResult()
@@ -59,15 +65,7 @@ extension Scripting {
             result.count = selected.count
             return try deliver(try ContactCSV.write(selected), request, &result)
         case .json:
-            guard request.contacts == nil else {
-                throw ScriptingError("--contacts does not apply to JSON: a JSON export is the whole book (a backup)")
-            }
-            result.count = snapshot.contacts.count
-            let backup = BookBackup(contacts: snapshot.contacts.map { imported($0, interop) }, interactions: snapshot.interactions,
-                                    promises: snapshot.promises, events: snapshot.events, snoozes: snapshot.snoozes)
-            var data = backup.encoded(exportedAt: now)
-            data.append(0x0A)
-            return try deliver(data, request, &result)
+            return try exportBackup(request)
         case .ics:
             let calendar = self.calendar(snapshot, contacts: Set(selected.compactMap(\.contact.id)))
             result.count = calendar.todos.count + calendar.events.count
