@@ -46,7 +46,9 @@ let package = Package(
         .testTarget(name: "UITests", dependencies: ["UI", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
-        .testTarget(name: "AppTests", dependencies: ["App", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "AppTests", dependencies: [
+            "App", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["App", "Store", "TestSupport"]),
         .testTarget(name: "ReliabilityTests", dependencies: [
             "App", "Store", "Interop", "Domain", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import App
 
@@ -29,6 +30,23 @@ struct CommandLineTests {
         #expect(again.status == 1)
         #expect(again.stderr.contains("already has 40 contacts"))
         #expect(try cli.run("list", "--json", "--archived").stdout == before)
+    }
+
+    @Test func checkSaysOkOnASoundBookAndNamesATamperedSummary() throws {
+        let cli = try RapportCLI()
+        #expect(try cli.run("demo").status == 0)
+        let ok = try cli.run("check")
+        #expect(ok.status == 0)
+        #expect(ok.stdout.hasPrefix("ok: 40 contacts, "))
+        #expect(ok.stdout.contains("every history summary matches its interactions"))
+        // A summary changed behind rapport's back (as a bug would) is found and named; check changes nothing.
+        let queue = try DatabaseQueue(path: cli.database)
+        try queue.write { try $0.execute(sql: "UPDATE contact_summary SET last_touch_at = last_touch_at - 86400000000 WHERE contact_id = 3") }
+        let bad = try cli.run("check")
+        #expect(bad.status == 1)
+        #expect(bad.stdout.hasPrefix("1 problem in 40 contacts"))
+        #expect(bad.stdout.contains("contact #3: stored"))
+        #expect(try cli.run("check").stdout == bad.stdout)
     }
 
     @Test func aPromiseDueYesterdayPutsItsContactOnTopUntilDone() throws {

@@ -60,6 +60,42 @@ import Testing
                 == "100d since last touch (max 60)")
     }
 
+    @Test func anImportLeavesTheAttentionCacheCurrent() throws {
+        // Given a book whose cache is current, and a file of two new people
+        let fx = try ScriptingFixture()
+        try fx.add("Bo", metOn: "200 days ago")
+        _ = try fx.scripting().due(all: false)
+        let file = fx.folder + "/new.vcf"
+        try """
+            BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ana Lima\r\nBDAY:--03-12\r\nEND:VCARD\r\n\
+            BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Cy Park\r\nEND:VCARD\r\n
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        // When they are imported
+        _ = try fx.scripting().importContacts(ImportRequest(paths: [file]))
+        // Then the cache holds everyone, says it is current, and agrees with scoring the whole book
+        let key = try fx.store.read { tx in
+            AttentionCache.key(sequence: try tx.changeSequence(), today: fx.today, playbook: .standard)
+        }
+        #expect(try fx.store.read { try $0.attentionKey() } == key)
+        let cached = try fx.store.read { try $0.cachedAttention(needingOnly: false) }
+        let book = try fx.store.read { try Book.load($0) }
+        let scored = Library.score(book, scorer: fx.scripting().scorer, now: fx.now)
+        #expect(Dictionary(uniqueKeysWithValues: cached.map { ($0.attention.contactID, $0.attention) })
+                == Dictionary(uniqueKeysWithValues: scored.map { ($0.contactID, $0) }))
+        #expect(cached.count == 3)
+        #expect(cached.contains { $0.contact.name == "Ana Lima" && $0.attention.explanation == "birthday in 2d" })
+    }
+
+    @Test func aNewDayRescoresEveryoneFromTheirSummaries() throws {
+        let fx = try ScriptingFixture()
+        try fx.add("Bo", metOn: "300 days ago")
+        try touch(fx, ["bo"], on: "100 days ago")
+        #expect(try fx.scripting().due(all: false).first?.attention.explanation == "100d since last touch (ideal 90)")
+        // Nothing was written since, but 30 days went by: the cached scores are stale.
+        fx.now = fx.now.addingTimeInterval(30 * 86_400)
+        #expect(try fx.scripting().due(all: false).first?.attention.explanation == "130d since last touch (max 120)")
+    }
+
     func touch(_ fx: ScriptingFixture, _ names: [String], on day: String) throws {
         var input = NewInteraction(names: names, kind: "call")
         input.on = day

@@ -74,6 +74,6 @@ struct WriteExecutor: Sendable {
     /// Imports a file the way `rapport import --skip-invalid` does, in one transaction.
     func importFile(_ path: String, now: Date, progress: @escaping ImportProgress) throws -> ImportReport {
         try Scripting(store: store, now: now, calendar: .current)
-            .importContacts(ImportRequest(paths: [path], skipInvalid: true), progress: progress)
+            .importContacts(ImportRequest(paths: [path], skipInvalid: true), progress: progress, refreshAttention: false)
     }
 }

@@ -358,12 +358,18 @@ extension Scripting {
     /// Imports contacts from files: reads and checks everything first, then
     /// writes in one transaction; any invalid record refuses the whole
     /// import (`ImportFailure`) unless `skipInvalid`.
-    public func importContacts(_ request: ImportRequest, progress: ImportProgress? = nil) throws -> ImportReport {
+    /// - parameter refreshAttention: score what the import changed into the
+    ///   attention cache, so that the first dashboard or `rapport due` after
+    ///   it reads scores instead of computing them (the dashboard, whose job
+    ///   keeps the cache itself, passes false).
+    public func importContacts(_ request: ImportRequest, progress: ImportProgress? = nil,
+                               refreshAttention: Bool = true) throws -> ImportReport {
         let importer = ContactImport(store: store, now: now)
         let (sources, problems) = importer.read(request)
         if !problems.isEmpty && !request.skipInvalid { throw ImportFailure(problems: problems) }
         var report = try importer.apply(sources, dryRun: request.dryRun, skipInvalid: request.skipInvalid, progress: progress)
         report.problems = problems + report.problems
+        if refreshAttention && !request.dryRun { try AttentionCache(store: store, scorer: scorer).refresh(now: now) }
         return report
     }
 }
