@@ -39,6 +39,19 @@ public enum VCardReader {
         public var firstLine: Int
     }
 
+    /// The bounds of the physical line at `index` (up to CRLF, LF or a lone
+    /// CR, without it); moves `index` past its line break.
+    @inline(__always)
+    static func nextPhysicalLine(_ bytes: [UInt8], _ index: inout Int) -> (start: Int, end: Int) {
+        let start = index
+        while index < bytes.count, bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
+        let end = index
+        if index < bytes.count {
+            if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 2 } else { index += 1 }
+        }
+        return (start, end)
+    }
+
     public static func parts(of data: Data, count: Int) -> [Part] {
         let bytes = normalized(data)
         guard count > 1, bytes.count > 1 << 20 else { return [Part(bytes: bytes, firstLine: 1)] }
@@ -47,12 +60,7 @@ public enum VCardReader {
         var lineNumber = 0, index = 0
         while index < bytes.count {
             lineNumber += 1
-            let start = index
-            while index < bytes.count, bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
-            let end = index
-            if index < bytes.count {
-                if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 2 } else { index += 1 }
-            }
+            let (start, end) = nextPhysicalLine(bytes, &index)
             let target = bytes.count / count * (parts.count + 1)
             if parts.count < count - 1, index >= target, index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "b"),
                isEndVCard(bytes[start..<end]) {
@@ -116,14 +124,8 @@ public enum VCardReader {
         var lineNumber = firstLine - 1
         var index = 0
         while index < bytes.count {
-            // One physical line: up to CRLF, LF or a lone CR.
             lineNumber += 1
-            let start = index
-            while index < bytes.count, bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
-            let end = index
-            if index < bytes.count {
-                if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 2 } else { index += 1 }
-            }
+            let (start, end) = nextPhysicalLine(bytes, &index)
             let physical = bytes[start..<end]
 
             // A soft break comes first: its next line keeps a leading space.

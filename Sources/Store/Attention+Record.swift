@@ -12,7 +12,7 @@ extension Attention {
 
     init(row: Row, decoder: JSONDecoder) {
         let reasonsText: String = row[3]
-        let reasons = (try? decoder.decode([Reason].self, from: Data(reasonsText.utf8))) ?? []
+        let reasons = ReasonsJSON.decode(reasonsText, fallback: decoder)
         let lastTouch: Int64? = row[4]
         let ideal: Int? = row[6]
         let maximum: Int? = row[7]
@@ -23,7 +23,7 @@ extension Attention {
     }
 
     func rowArguments(encoder: JSONEncoder, computedAt: Int64) throws -> StatementArguments {
-        let reasonsText = String(decoding: try encoder.encode(reasons), as: UTF8.self)
+        let reasonsText = ReasonsJSON.encode(reasons)
         return [contactID, score, level.rawValue, reasonsText, lastTouch.map(Columns.micros), daysSinceTouch,
                 cadence?.idealDays, cadence?.maximumDays, touches, snoozedUntil?.iso, computedAt, contactID]
     }

@@ -73,19 +73,28 @@ extension StoreTransaction {
         try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [Self.attentionKeyKey])
     }
 
-    /// Every cached attention with its contact (`needingOnly`: positive scores, not snoozed).
-    public func cachedAttention(needingOnly: Bool) throws -> [(contact: Contact, attention: Attention)] {
+    /// Every cached attention with its contact's listing line (`needingOnly`:
+    /// positive scores, not snoozed), from one query; in the dashboard's
+    /// order: snoozed last, then highest score first, ties by name as the
+    /// name index orders them, then id.
+    public func cachedAttention(needingOnly: Bool) throws -> [(contact: ContactLine, attention: Attention)] {
         let decoder = JSONDecoder()
-        let filter = needingOnly ? " WHERE score > 0 AND snoozed_until IS NULL" : ""
-        let rows = try Row.fetchAll(db, sql: "SELECT \(Attention.columns) FROM attention\(filter)")
-        let contacts = needingOnly
-            ? try loadContacts(where: "id IN (SELECT contact_id FROM attention\(filter))")
-            : try loadContacts(where: "id IN (SELECT contact_id FROM attention)")
-        var byID: [Int64: Contact] = [:]
-        for contact in contacts { if let id = contact.id { byID[id] = contact } }
-        return rows.compactMap { row in
-            byID[row[0]].map { (contact: $0, attention: Attention(row: row, decoder: decoder)) }
+        let columns = Attention.columns.split(separator: ",").map { "a." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let filter = needingOnly ? " WHERE a.score > 0 AND a.snoozed_until IS NULL" : ""
+        var result: [(contact: ContactLine, attention: Attention)] = []
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT \(columns.joined(separator: ", ")), c.name, c.company, c.circle, c.archived
+            FROM attention a JOIN contact c ON c.id = a.contact_id\(filter)
+            ORDER BY a.snoozed_until IS NOT NULL, a.score DESC, c.search_name, c.id
+            """)
+        let first = columns.count
+        while let row = try rows.next() {
+            let attention = Attention(row: row, decoder: decoder)
+            let line = ContactLine(id: attention.contactID, name: row[first], company: row[first + 1],
+                                   circle: Circle(rawValue: row[first + 2]) ?? .network, archived: row[first + 3])
+            result.append((line, attention))
         }
+        return result
     }
 
     /// Contacts from the attention cache, highest score first, at most `limit`.

@@ -16,6 +16,15 @@ public enum DisplayWidth {
     }
 
     public static func of(_ text: some StringProtocol) -> Int {
+        // ASCII, the common case, by bytes: printable ones are one column,
+        // control characters none (as `of(_: Unicode.Scalar)` says).
+        var ascii = 0
+        var allASCII = true
+        for byte in text.utf8 {
+            if byte >= 0x80 { allASCII = false; break }
+            if byte >= 0x20 && byte != 0x7F { ascii += 1 }
+        }
+        if allASCII { return ascii }
         var total = 0
         for character in text { total += of(character) }
         return total

@@ -123,7 +123,7 @@ public enum ScriptJSON {
     /// `rapport due --json`: an array, highest score first.
     public static func due(_ items: [DueItem]) -> JSONValue {
         .array(items.map { item in
-            .object(["contact": .object(["id": .int(item.contact.id ?? 0), "name": .string(item.contact.name),
+            .object(["contact": .object(["id": .int(item.contact.id), "name": .string(item.contact.name),
                                          "company": .string(item.contact.company)]),
                      "attention": attention(item.attention)])
         })

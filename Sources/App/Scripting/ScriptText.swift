@@ -41,6 +41,8 @@ public struct ScriptText {
 
     func tag(_ c: Contact) -> String { "#\(c.id ?? 0) \(f(c.name))" }
 
+    func tag(_ c: ContactLine) -> String { "#\(c.id) \(f(c.name))" }
+
     func names(_ contacts: [Contact]) -> String { contacts.map { f($0.name) }.joined(separator: ", ") }
 
     // MARK: Writes

@@ -4,7 +4,7 @@ import Store
 
 /// One line of `rapport due`: a contact and why it needs attention.
 public struct DueItem: Sendable {
-    public var contact: Contact
+    public var contact: ContactLine
     public var attention: Attention
 }
 
@@ -17,13 +17,7 @@ extension Scripting {
     /// and `rapport due` show the same list.
     public func due(all: Bool) throws -> [DueItem] {
         try AttentionCache(store: store, scorer: scorer).refresh(now: now)
-        let cached = try store.read { try $0.cachedAttention(needingOnly: !all) }
-        return cached.sorted { a, b in
-            let (x, y) = (a.attention, b.attention)
-            if (x.snoozedUntil == nil) != (y.snoozedUntil == nil) { return x.snoozedUntil == nil }
-            if x.score != y.score { return x.score > y.score }
-            if a.contact.name != b.contact.name { return NameOrder.ascending(a.contact.name, b.contact.name) }
-            return x.contactID < y.contactID
-        }.map { DueItem(contact: $0.contact, attention: $0.attention) }
+        return try store.read { try $0.cachedAttention(needingOnly: !all) }
+            .map { DueItem(contact: $0.contact, attention: $0.attention) }
     }
 }

@@ -1,0 +1,118 @@
+import Domain
+import Foundation
+
+/// The attention cache's `reasons` column: a JSON array of
+/// `{"kind", "level", "text", "weight"}` objects, written and read here by
+/// hand. `rapport due` reads one per contact; at 100,000 contacts
+/// Foundation's `JSONDecoder` alone took longer than everything else.
+/// Anything this reader does not expect goes to `JSONDecoder`, so a column
+/// written by an earlier rapport still reads.
+enum ReasonsJSON {
+    static func encode(_ reasons: [Reason]) -> String {
+        var out = "["
+        for (i, reason) in reasons.enumerated() {
+            if i > 0 { out += "," }
+            out += "{\"kind\":\""
+            out += reason.kind.rawValue
+            out += "\",\"level\":"
+            out += String(reason.level.rawValue)
+            out += ",\"text\":"
+            quote(reason.text, into: &out)
+            out += ",\"weight\":"
+            out += reason.weight.isFinite ? "\(reason.weight)" : "0"
+            out += "}"
+        }
+        return out + "]"
+    }
+
+    static func decode(_ text: String, fallback: JSONDecoder) -> [Reason] {
+        if let reasons = fastDecode(text) { return reasons }
+        return (try? fallback.decode([Reason].self, from: Data(text.utf8))) ?? []
+    }
+
+    private static func quote(_ text: String, into out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+
+    /// Reads exactly what `encode` writes (and JSONEncoder's sorted-keys
+    /// form); nil for anything else.
+    private static func fastDecode(_ text: String) -> [Reason]? {
+        var bytes = Array(text.utf8)[...]
+        func take(_ literal: String) -> Bool {
+            let expected = Array(literal.utf8)
+            guard bytes.starts(with: expected) else { return false }
+            bytes = bytes.dropFirst(expected.count)
+            return true
+        }
+        func string() -> String? {
+            guard take("\"") else { return nil }
+            var out: [UInt8] = []
+            while let byte = bytes.first {
+                bytes = bytes.dropFirst()
+                switch byte {
+                case UInt8(ascii: "\""):
+                    return String(decoding: out, as: UTF8.self)
+                case UInt8(ascii: "\\"):
+                    guard let escaped = bytes.first else { return nil }
+                    bytes = bytes.dropFirst()
+                    switch escaped {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escaped)
+                    case UInt8(ascii: "n"): out.append(0x0A)
+                    case UInt8(ascii: "r"): out.append(0x0D)
+                    case UInt8(ascii: "t"): out.append(0x09)
+                    case UInt8(ascii: "b"): out.append(0x08)
+                    case UInt8(ascii: "f"): out.append(0x0C)
+                    case UInt8(ascii: "u"):
+                        // Only what `encode` writes: one BMP code unit, no surrogates.
+                        guard bytes.count >= 4, let value = UInt32(String(decoding: bytes.prefix(4), as: UTF8.self), radix: 16),
+                              !(0xD800...0xDFFF).contains(value), let scalar = Unicode.Scalar(value) else { return nil }
+                        bytes = bytes.dropFirst(4)
+                        out.append(contentsOf: String(Character(scalar)).utf8)
+                    default: return nil
+                    }
+                default:
+                    out.append(byte)
+                }
+            }
+            return nil
+        }
+        func number() -> Double? {
+            let digits = bytes.prefix { byte in
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
+                    || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+                    || byte == UInt8(ascii: "+")
+            }
+            bytes = bytes.dropFirst(digits.count)
+            return Double(String(decoding: digits, as: UTF8.self))
+        }
+        guard take("[") else { return nil }
+        var reasons: [Reason] = []
+        if take("]") { return bytes.isEmpty ? reasons : nil }
+        repeat {
+            guard take("{\"kind\":"), let kindText = string(), let kind = Reason.Kind(rawValue: kindText),
+                  take(",\"level\":"), let levelValue = number(), let level = AttentionLevel(rawValue: Int(levelValue)),
+                  take(",\"text\":"), let text = string(),
+                  take(",\"weight\":"), let weight = number(), take("}") else { return nil }
+            reasons.append(Reason(kind: kind, weight: weight, text: text, level: level))
+        } while take(",")
+        guard take("]"), bytes.isEmpty else { return nil }
+        return reasons
+    }
+}
