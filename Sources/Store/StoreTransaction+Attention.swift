@@ -130,13 +130,15 @@ extension StoreTransaction {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM attention WHERE score > 0 AND snoozed_until IS NULL") ?? 0
     }
 
-    /// Open promises of contacts that are not archived, by id.
+    /// Open promises of contacts that are not archived, in the promises
+    /// pane's order: mine first, then by due day (undated last), then oldest first.
     public func openPromisesOfLiveContacts() throws -> [Promise] {
         try Row.fetchAll(db, sql: """
             SELECT \(Promise.columns.split(separator: ",").map { "p." + $0.trimmingCharacters(in: .whitespaces) }
                 .joined(separator: ", "))
             FROM promise p JOIN contact c ON c.id = p.contact_id
-            WHERE p.done_at IS NULL AND c.archived = 0 ORDER BY p.id
+            WHERE p.done_at IS NULL AND c.archived = 0
+            ORDER BY p.owner = 'theirs', p.due IS NULL, p.due, p.created_at, p.id
             """).map(Promise.init(row:))
     }
 }

@@ -19,8 +19,8 @@ extension Library {
             let open = try tx.openPromisesOfLiveContacts()
             var contacts = top.map(\.contact)
             var known = Set(contacts.compactMap(\.id))
-            let ordered = open.sorted(by: Library.promiseOrder)
-            let owners = ordered.prefix(rows).map(\.contactID).filter { known.insert($0).inserted }
+            // In the pane's order already: the library's own sort then finds one run.
+            let owners = open.prefix(rows).map(\.contactID).filter { known.insert($0).inserted }
             contacts += try tx.contacts(ids: owners)
             let snapshot = Snapshot(contacts: contacts, promises: open, events: try tx.allEvents(), snoozes: try tx.snoozes())
             return Library(book: Book(snapshot: snapshot), attention: top.map(\.attention),
