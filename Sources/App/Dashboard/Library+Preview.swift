@@ -24,7 +24,7 @@ extension Library {
             contacts += try tx.contacts(ids: owners)
             let snapshot = Snapshot(contacts: contacts, promises: open, events: try tx.allEvents(), snoozes: try tx.snoozes())
             return Library(book: Book(snapshot: snapshot), attention: top.map(\.attention),
-                           needing: try tx.cachedNeedingAttentionCount(), scorer: scorer, now: now,
+                           needing: try tx.cachedNeedingAttentionCount(), openPromises: open, scorer: scorer, now: now,
                            history: StoreHistory(store: store))
         }
     }

@@ -85,8 +85,10 @@ public struct Library: Sendable {
     }
 
     /// A library around scores already computed (`scored`, in the attention list's order).
-    init(book: Book, attention scored: [Attention], needing: Int? = nil, scorer: AttentionScorer, now: Date,
-         history: any HistorySource) {
+    /// - Parameter openPromises: the open promises of live contacts in the
+    ///   pane's order, when `book` does not hold every contact (a preview).
+    init(book: Book, attention scored: [Attention], needing: Int? = nil, openPromises given: [Promise]? = nil,
+         scorer: AttentionScorer, now: Date, history: any HistorySource) {
         self.scoredAt = now
         self.days = scorer.days
         self.today = scorer.days.day(now)
@@ -112,7 +114,7 @@ public struct Library: Sendable {
         for (id, list) in book.promises where contacts[id]?.archived == false {
             for promise in list { if promise.isOpen { open.append(promise) } else { done.append(promise) } }
         }
-        open.sort(by: Library.promiseOrder)
+        if let given { open = given } else { open.sort(by: Library.promiseOrder) }
         self.openPromises = open
         self.donePromises = done.sorted { a, b in
             a.doneAt != b.doneAt ? (a.doneAt ?? .distantPast) > (b.doneAt ?? .distantPast) : (a.id ?? 0) < (b.id ?? 0)
