@@ -120,13 +120,17 @@ HAS_IMPORT=no
 # asks which one: answer 1, as a user would.
 khard_show() { printf '1\n' | "$KHARD" -c "$WORK/khard.conf" show "$NAME"; }
 
-echo "data: $N contacts ($DATA); show: '$NAME'; runs: $RUNS; rapport import: $HAS_IMPORT" >&2
+# A mail client's address completion asks for a last name.
+LAST=${NAME##* }
+echo "data: $N contacts ($DATA); show: '$NAME'; mutt query: '$LAST'; runs: $RUNS; rapport import: $HAS_IMPORT" >&2
 for run in $(seq "$RUNS"); do
   echo "run $run/$RUNS" >&2
   time_cmd khard_list "$KHARD" -c "$WORK/khard.conf" list
   time_cmd rapport_list "$BIN/rapport" list
   time_cmd khard_show khard_show
   time_cmd rapport_show "$BIN/rapport" show "$NAME"
+  time_cmd abook_mutt abook --datafile "$ABOOK_FILE" --config /dev/null --mutt-query "$LAST"
+  time_cmd rapport_mutt "$BIN/rapport" mutt-query "$LAST"
   time_cmd khard_birthdays "$KHARD" -c "$WORK/khard.conf" birthdays
   time_cmd rapport_due "$BIN/rapport" due
   rm -f "$WORK/abook-out"
@@ -140,6 +144,13 @@ for run in $(seq "$RUNS"); do
   first_screen tmux_only "ready" "echo ready; sleep 5"
   first_screen abook_first "$ABOOK_FIRST" abook --datafile "$ABOOK_FILE" --config /dev/null
   first_screen rapport_first "$RAPPORT_FIRST" "$BIN/rapport"
+  if [ "$HAS_IMPORT" = yes ]; then
+    # Right after an import, before any other command: the import left the attention cache current.
+    FRESH_FIRST=$(RAPPORT_DB="$WORK/import.sqlite" "$BIN/rapport" due --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["contact"]["name"])')
+    rm -f "$WORK/import.sqlite"*
+    "$BIN/rapport" import "$DATA/contacts.vcf" --db "$WORK/import.sqlite" >/dev/null
+    RAPPORT_DB="$WORK/import.sqlite" first_screen rapport_first_after_import "$FRESH_FIRST" "$BIN/rapport" --db "$WORK/import.sqlite"
+  fi
 done
 
 median() { sort -n "$WORK/samples/$1" | awk '{ a[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
@@ -159,7 +170,9 @@ row() { # label peer-label peer rapport-label rapport
   else
     row "import the vCard file (parse + insert; rapport import not merged yet)" "abook --convert" abook_convert rapport_parse_insert rapport_parse_insert
   fi
+  row "mail client address query (mutt)" "abook --mutt-query" abook_mutt rapport_mutt rapport_mutt
   row "first screen, 120x40 tmux" "abook" abook_first rapport_first rapport_first
+  [ "$HAS_IMPORT" = yes ] && row "first screen right after the import" "abook" abook_first rapport_first_after_import rapport_first_after_import
   printf "| (tmux alone: start a pane, see its text) | | %.3f s | | |\n" "$(median tmux_only)"
   echo
   echo "Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%d)."

@@ -201,7 +201,8 @@ struct Scenarios {
     mutating func commands() throws {
         guard let rapport = rapportBinary else { return }
         let name = data.contact(data.contactCount / 2).name
-        let word = String(name.split(separator: " ").last ?? "")
+        // A last name, as a mail client's completion asks (not the generation number after it).
+        let word = String(name.split(separator: " ").last { $0.allSatisfy(\.isLetter) } ?? "")
         for (label, arguments) in [("rapport --version", ["--version"]), ("rapport list", ["list"]),
                                    ("rapport show NAME", ["show", name]), ("rapport mutt-query WORD", ["mutt-query", word]),
                                    ("rapport due", ["due"])] {

@@ -98,17 +98,35 @@ extension StoreTransaction {
     }
 
     /// Contacts from the attention cache, highest score first, at most `limit`.
+    ///
+    /// Ties are in the name index's order (folded name, then id), as the
+    /// dashboard orders them: the first screen from the cache shows the rows
+    /// the full library will. The top `limit` by score come from the score
+    /// index; only the group tied at the cut is read whole to order it.
     public func contactsByAttention(limit: Int? = nil) throws -> [(contact: Contact, attention: Attention)] {
         let decoder = JSONDecoder()
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT \(Attention.columns) FROM attention ORDER BY score DESC, contact_id LIMIT ?
-            """, arguments: [limit ?? -1])
-        let ids = rows.map { row -> Int64 in row[0] }
-        let contacts = try loadContacts(where: "id IN (SELECT value FROM json_each(?))", arguments: [jsonArray(ids)])
-        let byID = Dictionary(uniqueKeysWithValues: contacts.map { ($0.id!, $0) })
-        return rows.compactMap { row in
-            byID[row[0]].map { (contact: $0, attention: Attention(row: row, decoder: decoder)) }
+        let columns = Attention.columns.split(separator: ",")
+            .map { "a." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")
+        func fetch(_ condition: String, _ order: String, _ arguments: StatementArguments) throws -> [(Attention, String)] {
+            try Row.fetchAll(db, sql: """
+                SELECT \(columns), c.search_name FROM attention a JOIN contact c ON c.id = a.contact_id
+                \(condition) ORDER BY \(order) LIMIT ?
+                """, arguments: arguments).map { (Attention(row: $0, decoder: decoder), $0[10]) }
         }
+        var rows = try fetch("", "a.score DESC", [limit ?? -1])
+        if let limit, rows.count == limit, let cut = rows.last?.0.score {
+            rows = rows.filter { $0.0.score > cut }
+                + (try fetch("WHERE a.score = ?", "c.search_name, c.id", [cut, limit - rows.filter { $0.0.score > cut }.count]))
+        }
+        rows.sort { a, b in
+            if a.0.score != b.0.score { return a.0.score > b.0.score }
+            if a.1 != b.1 { return a.1.utf8.lexicographicallyPrecedes(b.1.utf8) }
+            return a.0.contactID < b.0.contactID
+        }
+        let contacts = try loadContacts(where: "id IN (SELECT value FROM json_each(?))",
+                                        arguments: [jsonArray(rows.map(\.0.contactID))])
+        let byID = Dictionary(uniqueKeysWithValues: contacts.map { ($0.id!, $0) })
+        return rows.compactMap { row in byID[row.0.contactID].map { (contact: $0, attention: row.0) } }
     }
 
     /// The cached attention of one contact, if scored.

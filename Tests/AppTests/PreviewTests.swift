@@ -29,4 +29,18 @@ import Testing
         #expect(preview.openPromises.map(\.id) == full.openPromises.map(\.id))
         #expect(Array(preview.attention.map(\.contactID)) == Array(full.attention.prefix(5).map(\.contactID)))
     }
+
+    @Test func tiesComeInNameOrderAsInTheFullLibrary() throws {
+        // Given ten people in the same situation, added in an order unlike their names'
+        let fx = try ScriptingFixture()
+        let s = fx.scripting()
+        for name in ["Zoe", "Yan", "Xia", "Wim", "Ana", "Bo", "Cy", "Dee", "Eve", "Fay"] { try fx.add(name, metOn: "200 days ago") }
+        _ = try s.due(all: false)
+        // When the first screen is read from the cache with room for three rows
+        let preview = try #require(try Library.preview(store: fx.store, scorer: s.scorer, now: fx.now, rows: 3))
+        // Then they are the three the full library puts first: the first by name
+        let full = try s.library()
+        #expect(preview.attention.map { preview.name(of: $0.contactID) } == ["Ana", "Bo", "Cy"])
+        #expect(Array(full.attention.prefix(3).map(\.contactID)) == preview.attention.map(\.contactID))
+    }
 }
