@@ -55,8 +55,8 @@ enum ReasonsJSON {
     /// form); nil for anything else.
     private static func fastDecode(_ text: String) -> [Reason]? {
         var bytes = Array(text.utf8)[...]
-        func take(_ literal: String) -> Bool {
-            let expected = Array(literal.utf8)
+        func take(_ literal: StaticString) -> Bool {
+            let expected = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
             guard bytes.starts(with: expected) else { return false }
             bytes = bytes.dropFirst(expected.count)
             return true

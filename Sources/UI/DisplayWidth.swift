@@ -25,6 +25,15 @@ public enum DisplayWidth {
             if byte >= 0x20 && byte != 0x7F { ascii += 1 }
         }
         if allASCII { return ascii }
+        // Below U+0300 (Latin, the "·" between reasons) no scalar combines
+        // with another into a wider or narrower cluster: sum the scalars.
+        var latin = 0
+        var allLatin = true
+        for scalar in text.unicodeScalars {
+            if scalar.value >= 0x300 { allLatin = false; break }
+            latin += of(scalar)
+        }
+        if allLatin { return latin }
         var total = 0
         for character in text { total += of(character) }
         return total
