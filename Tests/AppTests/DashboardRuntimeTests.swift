@@ -72,6 +72,34 @@ final class ScriptedBackend: Backend {
         #expect(after.contains { $0.summary == "Hi" })
     }
 
+    /// Lists hold contacts without their longer text; the edit form must
+    /// start from the whole contact, or saving it would erase what it lacks.
+    @Test func editingAndSavingKeepsEveryField() throws {
+        let (store, folder) = try demoStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try AttentionCache(store: store, scorer: AttentionScorer(calendar: .current)).refresh(now: Date())
+        // The top of the attention list (its fields below do not change its score).
+        let top = try #require(try store.contactsByAttention(limit: 1).first?.contact)
+        var full = try #require(try store.contact(id: top.id!))
+        full.notes = "Prefers mornings\nAllergic to nuts"
+        full.drives = "Shipping the pilot"
+        full.emails = ["one@example.com", "two@example.com"]
+        full.phones = ["+34 600 000 000"]
+        full.metAt = "Web Summit"
+        full.metVia = "Ana"
+        try store.update(full)
+        let backend = ScriptedBackend(size: Size(width: 120, height: 40), script: [
+            ("Timeline · \(top.name)", .character("e")),
+            ("Edit \(top.name)", .enter),
+            ("saved", .character("q")),
+        ])
+        Dashboard(backend: backend, store: store, config: Config(), calendar: .current, loadDemo: { _ in }).run()
+        #expect(!backend.timedOut, "screen was:\n\(backend.screen)")
+        let after = try #require(try store.contact(id: top.id!))
+        #expect(after.notes == full.notes && after.drives == full.drives && after.emails == full.emails
+                && after.phones == full.phones && after.metAt == full.metAt && after.metVia == full.metVia)
+    }
+
     @Test func welcomeKeyLoadsTheDemoAndUndoTakesBackAnArchive() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-runtime-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
