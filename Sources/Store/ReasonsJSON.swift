@@ -17,7 +17,7 @@ enum ReasonsJSON {
             out += "\",\"level\":"
             out += String(reason.level.rawValue)
             out += ",\"text\":"
-            quote(reason.text, into: &out)
+            out += reason.text.jsonQuoted
             out += ",\"weight\":"
             out += reason.weight.isFinite ? "\(reason.weight)" : "0"
             out += "}"
@@ -28,27 +28,6 @@ enum ReasonsJSON {
     static func decode(_ text: String, fallback: JSONDecoder) -> [Reason] {
         if let reasons = fastDecode(text) { return reasons }
         return (try? fallback.decode([Reason].self, from: Data(text.utf8))) ?? []
-    }
-
-    private static func quote(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
     }
 
     /// Reads exactly what `encode` writes (and JSONEncoder's sorted-keys
