@@ -134,11 +134,6 @@ public struct Library: Sendable {
         self.byName = book.byName
     }
 
-    /// By name ignoring case and accents, ties by id.
-    static func nameOrder(_ a: Contact, _ b: Contact) -> Bool {
-        a.name != b.name ? NameOrder.ascending(a.name, b.name) : (a.id ?? 0) < (b.id ?? 0)
-    }
-
     /// The contact in full, read from the store when the book holds it
     /// (nil when it is gone).
     public func contact(_ id: Int64) -> Contact? {
