@@ -42,7 +42,11 @@ case "profile":
     let book = try store.read { try Book.load($0) }
     // Rescoring passes dominate the profile, as they do the job's life.
     for _ in 0..<(Int(option("--passes") ?? "") ?? 1) {
-        _ = Library(book: book, scorer: Scenarios.scorer, now: DataSet.reference, history: StoreHistory(store: store))
+        if arguments.contains("--score-only") {
+            _ = Library.score(book, scorer: Scenarios.scorer, now: DataSet.reference)
+        } else {
+            _ = Library(book: book, scorer: Scenarios.scorer, now: DataSet.reference, history: StoreHistory(store: store))
+        }
     }
     print("attention \(Library.score(book, scorer: Scenarios.scorer, now: DataSet.reference).count)")
 
