@@ -91,8 +91,10 @@ public struct AttentionScorer: Sendable {
 
         let snoozedUntil = snooze.flatMap { $0 > today ? $0 : nil }
         let score = snoozedUntil == nil ? reasons.reduce(0) { $0 + $1.weight } : 0
+        var level = AttentionLevel.calm
+        for reason in reasons where reason.level > level { level = reason.level }
         return Attention(contactID: id, score: score,
-                         level: reasons.map(\.level).max() ?? .calm,
+                         level: level,
                          reasons: reasons, lastTouch: lastTouch,
                          daysSinceTouch: lastTouch == nil ? nil : daysSince,
                          cadence: cadence, touches: history.touches, snoozedUntil: snoozedUntil)

@@ -22,6 +22,9 @@ public final class DayCounter: @unchecked Sendable {
     private var slowDays: Set<Int> = []
     /// Guards `offsets` and `slowDays`: scoring and drawing share counters across threads.
     private let lock = NSLock()
+    /// The zone's offset when it never changes after 1970 (UTC, and zones
+    /// without daylight saving): days are then counted without the lock.
+    private let fixedOffset: Int?
 
     private static let epochOrdinal = Day(year: 1970, month: 1, day: 1)!.ordinal
     private static let lastFast: Double = 7_258_118_400 // 2200-01-01
@@ -30,6 +33,10 @@ public final class DayCounter: @unchecked Sendable {
         self.calendar = calendar
         self.timeZone = calendar.timeZone
         self.fast = calendar.identifier == .gregorian || calendar.identifier == .iso8601
+        let epoch = Date(timeIntervalSince1970: 0)
+        self.fixedOffset = timeZone.nextDaylightSavingTimeTransition(after: epoch) == nil
+            && timeZone.secondsFromGMT(for: epoch) == timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Self.lastFast - 1))
+            ? timeZone.secondsFromGMT(for: epoch) : nil
     }
 
     /// The day `date` falls on in the calendar's time zone; equal to `Day(date, in: calendar)`.
@@ -37,7 +44,7 @@ public final class DayCounter: @unchecked Sendable {
         let t = date.timeIntervalSince1970
         guard fast, t >= 0, t < Self.lastFast else { return Day(date, in: calendar) }
         let utcDay = Int(t / 86400)
-        guard let offset = offset(at: t, utcDay: utcDay) else { return Day(date, in: calendar) }
+        guard let offset = fixedOffset ?? offset(at: t, utcDay: utcDay) else { return Day(date, in: calendar) }
         let local = Int((t + Double(offset)).rounded(.down))
         let localDay = local >= 0 ? local / 86400 : (local - 86399) / 86400
         return Day(ordinal: Self.epochOrdinal + localDay)
