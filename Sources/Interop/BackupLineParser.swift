@@ -267,53 +267,7 @@ struct BackupLineParser {
         }
 
         private static func unescaped(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
-            var out: [UInt8] = []
-            out.reserveCapacity(raw.count)
-            var i = 0
-            func hex4(_ at: Int) -> UInt32? {
-                guard at + 4 <= raw.count else { return nil }
-                var value: UInt32 = 0
-                for j in at..<(at + 4) {
-                    let b = raw[j]
-                    let digit: UInt32
-                    switch b {
-                    case 0x30...0x39: digit = UInt32(b - 0x30)
-                    case 0x41...0x46: digit = UInt32(b - 0x41 + 10)
-                    case 0x61...0x66: digit = UInt32(b - 0x61 + 10)
-                    default: return nil
-                    }
-                    value = value << 4 | digit
-                }
-                return value
-            }
-            while i < raw.count {
-                let byte = raw[i]
-                guard byte == UInt8(ascii: "\\") else { out.append(byte); i += 1; continue }
-                guard i + 1 < raw.count else { return nil }
-                let escape = raw[i + 1]
-                i += 2
-                switch escape {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "t"): out.append(0x09)
-                case UInt8(ascii: "u"):
-                    guard var code = hex4(i) else { return nil }
-                    i += 4
-                    if (0xD800..<0xDC00).contains(code) {
-                        guard i + 6 <= raw.count, raw[i] == UInt8(ascii: "\\"), raw[i + 1] == UInt8(ascii: "u"),
-                              let low = hex4(i + 2), (0xDC00..<0xE000).contains(low) else { return nil }
-                        i += 6
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                    }
-                    guard let scalar = Unicode.Scalar(code) else { return nil }
-                    out.append(contentsOf: Array(String(Character(scalar)).utf8))
-                default: return nil
-                }
-            }
-            return out.withUnsafeBufferPointer { text($0) }
+            JSONUnescaping.unescaped(raw)?.withUnsafeBufferPointer { text($0) }
         }
     }
 }

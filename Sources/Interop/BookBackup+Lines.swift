@@ -179,41 +179,25 @@ struct LineWriter {
         if let value { int(value) } else { key("null") }
     }
 
-    mutating func strings(_ values: [String]) {
+    /// `[a,b,…]`, each element written by `element`.
+    mutating func array<T>(_ values: [T], _ element: (inout Self, T) -> Void) {
         bytes.append(UInt8(ascii: "["))
         for (i, value) in values.enumerated() {
             if i > 0 { bytes.append(UInt8(ascii: ",")) }
-            string(value)
+            element(&self, value)
         }
         bytes.append(UInt8(ascii: "]"))
     }
 
-    mutating func lists(_ values: [[String]]) {
-        bytes.append(UInt8(ascii: "["))
-        for (i, value) in values.enumerated() {
-            if i > 0 { bytes.append(UInt8(ascii: ",")) }
-            strings(value)
-        }
-        bytes.append(UInt8(ascii: "]"))
-    }
+    mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
 
-    mutating func ids(_ values: [Int64]) {
-        bytes.append(UInt8(ascii: "["))
-        for (i, value) in values.enumerated() {
-            if i > 0 { bytes.append(UInt8(ascii: ",")) }
-            int(value)
-        }
-        bytes.append(UInt8(ascii: "]"))
-    }
+    mutating func lists(_ values: [[String]]) { array(values) { $0.strings($1) } }
+
+    mutating func ids(_ values: [Int64]) { array(values) { $0.int($1) } }
 
     /// `"2026-01-15T12:00:00Z"`, with `.ffffff` when there are microseconds, as `Instant.format`.
     mutating func instant(_ date: Date) {
-        let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
-        var seconds = micros / 1_000_000, fraction = micros % 1_000_000
-        if fraction < 0 { seconds -= 1; fraction += 1_000_000 }
-        var days = seconds / 86_400, rest = seconds % 86_400
-        if rest < 0 { days -= 1; rest += 86_400 }
-        let day = Day(ordinal: Int(days) + Instant.epochOrdinal)
+        let (day, rest, fraction) = Instant.parts(of: date)
         guard (0...9999).contains(day.year) else { string(Instant.format(date)); return }
         func digits(_ value: Int, _ count: Int) {
             var divisor = 1

@@ -137,14 +137,19 @@ struct Instant: Codable, Equatable {
         try container.encode(Instant.format(date))
     }
 
-    static func format(_ date: Date) -> String {
+    /// The UTC day, second of the day and microsecond of `date`: arithmetic,
+    /// not Calendar, as a backup formats millions of instants.
+    static func parts(of date: Date) -> (day: Day, second: Int64, micro: Int64) {
         let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
         var seconds = micros / 1_000_000, fraction = micros % 1_000_000
         if fraction < 0 { seconds -= 1; fraction += 1_000_000 }
-        // Arithmetic, not Calendar: a backup formats millions of instants.
         var days = seconds / 86_400, rest = seconds % 86_400
         if rest < 0 { days -= 1; rest += 86_400 }
-        let day = Day(ordinal: Int(days) + Instant.epochOrdinal)
+        return (Day(ordinal: Int(days) + Instant.epochOrdinal), rest, fraction)
+    }
+
+    static func format(_ date: Date) -> String {
+        let (day, rest, fraction) = parts(of: date)
         func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
         var text = day.iso + "T" + two(rest / 3600) + ":" + two(rest / 60 % 60) + ":" + two(rest % 60)
         if fraction != 0 {

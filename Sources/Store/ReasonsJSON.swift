@@ -42,35 +42,18 @@ enum ReasonsJSON {
         }
         func string() -> String? {
             guard take("\"") else { return nil }
-            var out: [UInt8] = []
-            while let byte = bytes.first {
-                bytes = bytes.dropFirst()
-                switch byte {
-                case UInt8(ascii: "\""):
-                    return String(decoding: out, as: UTF8.self)
-                case UInt8(ascii: "\\"):
-                    guard let escaped = bytes.first else { return nil }
-                    bytes = bytes.dropFirst()
-                    switch escaped {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escaped)
-                    case UInt8(ascii: "n"): out.append(0x0A)
-                    case UInt8(ascii: "r"): out.append(0x0D)
-                    case UInt8(ascii: "t"): out.append(0x09)
-                    case UInt8(ascii: "b"): out.append(0x08)
-                    case UInt8(ascii: "f"): out.append(0x0C)
-                    case UInt8(ascii: "u"):
-                        // Only what `encode` writes: one BMP code unit, no surrogates.
-                        guard bytes.count >= 4, let value = UInt32(String(decoding: bytes.prefix(4), as: UTF8.self), radix: 16),
-                              !(0xD800...0xDFFF).contains(value), let scalar = Unicode.Scalar(value) else { return nil }
-                        bytes = bytes.dropFirst(4)
-                        out.append(contentsOf: String(Character(scalar)).utf8)
-                    default: return nil
-                    }
-                default:
-                    out.append(byte)
-                }
+            var end = bytes.startIndex
+            var plain = true
+            while end < bytes.endIndex, bytes[end] != UInt8(ascii: "\"") {
+                if bytes[end] == UInt8(ascii: "\\") { plain = false; end += 1 }
+                end += 1
             }
-            return nil
+            guard end < bytes.endIndex else { return nil }
+            let raw = bytes[bytes.startIndex..<end]
+            bytes = bytes[(end + 1)...]
+            if plain { return String(decoding: raw, as: UTF8.self) }
+            guard let out = raw.withUnsafeBufferPointer(JSONUnescaping.unescaped) else { return nil }
+            return String(decoding: out, as: UTF8.self)
         }
         func number() -> Double? {
             let digits = bytes.prefix { byte in
