@@ -10,6 +10,8 @@ public struct Config: Equatable, Sendable {
     public var playbook: Playbook = .standard
     /// Key overrides by command id, merged over the defaults by the keymap.
     public var keys: [String: [String]] = [:]
+    public var me = Me()
+    public var capture = CaptureSettings()
 
     public init() {}
 
@@ -19,11 +21,12 @@ public struct Config: Equatable, Sendable {
         return base + "/rapport/config.toml"
     }
 
-    public static func load(path: String) throws -> Config {
-        try parse(SettingsReader.load(path: path), file: path)
+    public static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Config {
+        try parse(SettingsReader.load(path: path), file: path, environment: environment)
     }
 
-    public static func parse(_ table: [String: SettingValue], file: String) throws -> Config {
+    public static func parse(_ table: [String: SettingValue], file: String,
+                             environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Config {
         var config = Config()
         for (key, value) in table.sorted(by: { $0.key < $1.key }) {
             switch key {
@@ -51,6 +54,12 @@ public struct Config: Equatable, Sendable {
                         throw SettingsError(file: file, "keys.\(command) must be a key or a list of keys")
                     }
                 }
+            case "me":
+                guard let me = value.table else { throw SettingsError(file: file, "[me] must be a table") }
+                config.me = try CaptureSettings.parseMe(me, file: file)
+            case "capture":
+                guard let capture = value.table else { throw SettingsError(file: file, "[capture] must be a table") }
+                config.capture = try CaptureSettings.parse(capture, file: file, environment: environment)
             default:
                 throw SettingsError(file: file, "unknown setting \(key)")
             }

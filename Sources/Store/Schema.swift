@@ -23,6 +23,7 @@ enum Schema {
         migrator.registerMigration("contact-interop", migrate: contactInterop)
         migrator.registerMigration("v3-trash", migrate: v3Trash)
         migrator.registerMigration("v4-summaries", migrate: v4Summaries)
+        migrator.registerMigration("v5-capture", migrate: v5Capture)
         for (identifier, migrate) in extraMigrations {
             migrator.registerMigration(identifier, migrate: migrate)
         }

@@ -36,7 +36,9 @@ extension StoreTransaction {
         return saved
     }
 
+    /// Deletes an event; a captured one leaves a tombstone, so capture does not bring it back.
     public func deleteEvent(id: Int64) throws {
+        try tombstoneCaptured(in: "event", id: id)
         try db.execute(sql: "DELETE FROM event WHERE id = ?", arguments: [id])
         guard db.changesCount > 0 else { throw StoreError.notFound(kind: "event", id: id) }
     }

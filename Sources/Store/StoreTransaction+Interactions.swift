@@ -31,7 +31,9 @@ extension StoreTransaction {
     }
 
     /// Deletes an interaction (its promises stay, no longer linked to it).
+    /// A captured one leaves a tombstone, so capture does not bring it back.
     public func deleteInteraction(id: Int64) throws {
+        try tombstoneCaptured(in: "interaction", id: id)
         try db.execute(sql: "DELETE FROM interaction WHERE id = ?", arguments: [id])
         guard db.changesCount > 0 else { throw StoreError.notFound(kind: "interaction", id: id) }
     }

@@ -145,6 +145,15 @@ extension StoreTransaction {
             expressions["position"] = freePosition(linking: "interaction_id")
             expressions["occurred_at"] = "(SELECT occurred_at FROM interaction i WHERE i.id = \(value("interaction_id")))"
             condition = "EXISTS (SELECT 1 FROM interaction i WHERE i.id = \(value("interaction_id")))"
+        case "interaction" where names.contains("capture_key"):
+            // A source forgotten meanwhile takes the provenance with it; a key
+            // taken meanwhile by a newer capture stays with that one.
+            let sourceKnown = "EXISTS (SELECT 1 FROM capture_source s WHERE s.id = \(value("capture_source")))"
+            expressions["capture_source"] = "CASE WHEN \(sourceKnown) THEN \(value("capture_source")) END"
+            expressions["capture_key"] = """
+                CASE WHEN \(sourceKnown) AND NOT EXISTS (SELECT 1 FROM interaction x
+                    WHERE x.capture_key = \(value("capture_key"))) THEN \(value("capture_key")) END
+                """
         case "event_attendee":
             expressions["position"] = freePosition(linking: "event_id")
             condition = "EXISTS (SELECT 1 FROM event e WHERE e.id = \(value("event_id")))"

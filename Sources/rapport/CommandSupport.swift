@@ -6,10 +6,16 @@ import Foundation
 /// open the database, at one "now" in the user's calendar.
 extension DatabaseOptions {
     func scripting() throws -> Scripting {
+        try scriptingAndConfig().scripting
+    }
+
+    /// The scripting commands and the whole config.toml, for the commands
+    /// that read more of it than the playbook (capture).
+    func scriptingAndConfig() throws -> (scripting: Scripting, config: Config) {
         try userErrors {
-            let config = try Config.load(path: Config.defaultPath(environment: environment))
+            let config = try Config.load(path: Config.defaultPath(environment: environment), environment: environment)
             let store = try Store(path: path)
-            return Scripting(store: store, playbook: config.playbook, now: Date(), calendar: .current)
+            return (Scripting(store: store, playbook: config.playbook, now: Date(), calendar: .current), config)
         }
     }
 }

@@ -18,7 +18,7 @@ struct Rapport: ParsableCommand {
             Open.self, Add.self, Log.self, PromiseCommand.self, Done.self, Undone.self,
             SnoozeCommand.self, Unsnooze.self, List.self, Show.self, Timeline.self, Due.self,
             EventCommand.self, Brief.self, Demo.self, Import.self, Export.self, Merge.self, MuttQuery.self,
-            Delete.self, TrashCommand.self, Restore.self, Check.self,
+            Delete.self, TrashCommand.self, Restore.self, Check.self, Capture.self, Suggestions.self,
         ],
         defaultSubcommand: Open.self
     )

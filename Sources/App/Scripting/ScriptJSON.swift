@@ -40,8 +40,10 @@ public enum ScriptJSON {
         .object(["id": .int(id), "name": .optional(names[id])])
     }
 
-    public static func interaction(_ i: Interaction, names: [Int64: String]) -> JSONValue {
+    /// `source`: the mail or calendar path it was captured from, null when logged by hand.
+    public static func interaction(_ i: Interaction, names: [Int64: String], sources: [Int64: String] = [:]) -> JSONValue {
         .object([
+            "source": .optional(i.id.flatMap { sources[$0] }),
             "id": .int(i.id ?? 0), "occurred_at": instant(i.occurredAt), "kind": .string(i.kind.rawValue),
             "direction": .string(i.direction.rawValue), "summary": .string(i.summary), "notes": .string(i.notes),
             "with": .array(i.contactIDs.map { person($0, names: names) }),
@@ -98,7 +100,7 @@ public enum ScriptJSON {
             "contact": contact(d.contact),
             "attention": d.attention.map(attention) ?? .null,
             "promises": .array(d.promises.map(promise)),
-            "recent_interactions": .array(d.recent.map { interaction($0, names: d.names) }),
+            "recent_interactions": .array(d.recent.map { interaction($0, names: d.names, sources: d.sources) }),
             "upcoming_events": .array(d.upcomingEvents.map { event($0, names: d.names) }),
         ])
     }
@@ -111,13 +113,21 @@ public enum ScriptJSON {
                 switch entry {
                 case .interaction(let i):
                     return .object(["type": .string("interaction"), "at": instant(i.occurredAt),
-                                    "interaction": interaction(i, names: t.names), "promise": .null])
+                                    "interaction": interaction(i, names: t.names, sources: t.sources), "promise": .null])
                 case .promise(let p):
                     return .object(["type": .string("promise"), "at": instant(p.createdAt),
                                     "interaction": .null, "promise": promise(p)])
                 }
             }),
         ])
+    }
+
+    /// `rapport suggestions --json`: correspondents who are not contacts, best first.
+    public static func suggestions(_ list: [MailSuggestion]) -> JSONValue {
+        .array(list.map { s in
+            .object(["email": .string(s.email), "name": .string(s.name), "sent": .int(Int64(s.sent)),
+                     "received": .int(Int64(s.received)), "last": instant(s.last), "two_way": .bool(s.isTwoWay)])
+        })
     }
 
     /// `rapport due --json`: an array, highest score first.

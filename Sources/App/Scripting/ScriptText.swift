@@ -143,7 +143,7 @@ public struct ScriptText {
         }
         if !d.recent.isEmpty {
             out.append("  recent:")
-            for i in d.recent { out.append("    " + interactionLine(i, names: d.names, except: c.id)) }
+            for i in d.recent { out.append("    " + interactionLine(i, names: d.names, except: c.id, sources: d.sources)) }
         }
         if !d.upcomingEvents.isEmpty {
             out.append("  events:")
@@ -156,7 +156,7 @@ public struct ScriptText {
         guard !t.entries.isEmpty else { return "nothing yet with \(tag(t.contact))\n" }
         return t.entries.map { entry in
             switch entry {
-            case .interaction(let i): return interactionLine(i, names: t.names, except: t.contact.id)
+            case .interaction(let i): return interactionLine(i, names: t.names, except: t.contact.id, sources: t.sources)
             case .promise(let p): return "\(Day(p.createdAt, in: format.calendar).iso) " + promiseLine(p)
             }
         }.joined(separator: "\n") + "\n"
@@ -172,12 +172,21 @@ public struct ScriptText {
     }
 
     /// `2026-03-02 call ← give: summary (with Bo, Ana)`.
-    func interactionLine(_ i: Interaction, names: [Int64: String], except: Int64?) -> String {
+    func interactionLine(_ i: Interaction, names: [Int64: String], except: Int64?, sources: [Int64: String] = [:]) -> String {
         let others = i.contactIDs.filter { $0 != except }.map { f(names[$0] ?? "#\($0)") }
         return "\(Day(i.occurredAt, in: format.calendar).iso) \(i.kind.rawValue)"
             + (i.direction == i.kind.defaultDirection ? "" : " (\(i.direction.rawValue))")
             + (i.summary.isEmpty ? "" : ": \(f(i.summary))")
             + (others.isEmpty ? "" : " (with \(others.joined(separator: ", ")))")
+            + (i.id.flatMap { sources[$0] }.map { " [captured from \(f($0))]" } ?? "")
+    }
+
+    /// `rapport suggestions`: address, name, sent/received, last day.
+    public func suggestions(_ list: [MailSuggestion]) -> String {
+        guard !list.isEmpty else { return "no suggestions: everyone you correspond with is a contact\n" }
+        return table(list.map { s in
+            [f(s.email), f(s.name), "\(s.sent) sent", "\(s.received) received", "last \(Day(s.last, in: format.calendar).iso)"]
+        })
     }
 
     /// `promise #12 mine "send deck" 3d late` / `… done 2026-03-01`.

@@ -31,6 +31,8 @@ public struct ContactDetail: Sendable {
     /// From today on, soonest first.
     public var upcomingEvents: [Event]
     public var names: [Int64: String]
+    /// Where captured interactions came from (a mail or calendar source), by interaction id.
+    public var sources: [Int64: String] = [:]
 
     public static let recentCount = 5
 }
@@ -96,7 +98,8 @@ extension Scripting {
             let names = try tx.names(of: Array(referenced)).merging([id: contact.name]) { _, new in new }
             let promises = byID.sorted { a, b in a.isOpen != b.isOpen ? a.isOpen : Library.promiseOrder(a, b) }
             return ContactDetail(contact: contact, attention: attention, promises: promises, recent: recent,
-                                 upcomingEvents: upcoming, names: names)
+                                 upcomingEvents: upcoming, names: names,
+                                 sources: try tx.captureSources(ofInteractions: recent.compactMap(\.id)))
         }
     }
 

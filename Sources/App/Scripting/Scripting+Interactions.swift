@@ -24,6 +24,8 @@ public struct ContactTimeline: Sendable {
     public var entries: [TimelineEntry]
     /// Names of everyone the entries mention, by id.
     public var names: [Int64: String]
+    /// Where captured interactions came from, by interaction id.
+    public var sources: [Int64: String] = [:]
 }
 
 extension Scripting {
@@ -59,7 +61,10 @@ extension Scripting {
             for case .interaction(let i) in entries { ids.formUnion(i.contactIDs) }
             var names: [Int64: String] = [:]
             for id in ids { names[id] = try tx.contact(id: id)?.name }
-            return ContactTimeline(contact: contact, entries: entries, names: names)
+            var interactionIDs: [Int64] = []
+            for case .interaction(let i) in entries { if let id = i.id { interactionIDs.append(id) } }
+            return ContactTimeline(contact: contact, entries: entries, names: names,
+                                   sources: try tx.captureSources(ofInteractions: interactionIDs))
         }
     }
 }

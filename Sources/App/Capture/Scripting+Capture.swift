@@ -1,0 +1,123 @@
+import Domain
+import Foundation
+import Store
+
+/// What `rapport capture` is asked: the paths to read, by kind.
+public struct CaptureRequest: Sendable {
+    public var mail: [String]
+    public var calendars: [String]
+    public var dryRun: Bool
+
+    public init(mail: [String] = [], calendars: [String] = [], dryRun: Bool = false) {
+        self.mail = mail
+        self.calendars = calendars
+        self.dryRun = dryRun
+    }
+}
+
+extension Scripting {
+    /// Reads the mail and calendar sources of `request` and records what
+    /// they hold: touches with contacts, upcoming events, correspondents.
+    /// Never creates a contact. A dry run reports the same, then rolls back.
+    ///
+    /// - parameter refreshAttention: leave the attention cache current (the
+    ///   dashboard's job passes false: it rescores from the change log itself).
+    /// - throws: `ScriptingError` when `[me]` is not set.
+    public func capture(_ request: CaptureRequest, me: Me, settings: CaptureSettings,
+                        progress: ImportProgress? = nil, refreshAttention: Bool = true) throws -> CaptureReport {
+        guard me.isSet else { throw ScriptingError(Me.missingHint) }
+        var report = CaptureReport()
+        report.dryRun = request.dryRun
+        if request.dryRun {
+            do {
+                try store.write { tx in
+                    try runCapture(request, me: me, settings: settings, writer: CaptureWriter(store: store, dryRun: tx),
+                                   report: &report, progress: progress)
+                    throw DryRunRollback()
+                }
+            } catch is DryRunRollback {}
+            return report
+        }
+        try runCapture(request, me: me, settings: settings, writer: CaptureWriter(store: store, dryRun: nil),
+                       report: &report, progress: progress)
+        if refreshAttention && report.touches + report.events > 0 {
+            try AttentionCache(store: store, scorer: scorer).refresh(now: now)
+        }
+        return report
+    }
+
+    private func runCapture(_ request: CaptureRequest, me: Me, settings: CaptureSettings, writer: CaptureWriter,
+                            report: inout CaptureReport, progress: ImportProgress?) throws {
+        let days = LocalDays(zone: calendar.timeZone)
+        report.replayed = try replayMail(writer: writer, days: days)
+        let byEmail = try writer.batch { try $0.contactIDsByEmail() }
+        let mail = MailCapture(rule: MailTouchRule(me: me, maxRecipients: settings.maxRecipients), settings: settings,
+                               days: days, contactsByEmail: byEmail, listsAdditions: request.dryRun)
+        for path in request.mail.map(Self.absolute) {
+            var source = CaptureReport.Source(path: path, kind: "mail")
+            try mail.capture(path: path, into: writer, report: &source, lines: &report.wouldAdd, progress: progress)
+            report.sources.append(source)
+        }
+        let calendars = CalendarCapture(me: me, settings: settings, contactsByEmail: byEmail,
+                                        listsAdditions: request.dryRun, now: now)
+        for path in request.calendars.map(Self.absolute) {
+            var source = CaptureReport.Source(path: path, kind: "calendar")
+            try calendars.capture(path: path, into: writer, report: &source, lines: &report.wouldAdd)
+            report.sources.append(source)
+        }
+    }
+
+    /// Mail read while its correspondent was no contact, whose address is a
+    /// contact's now: its touches, as if captured today. Returns the touches added.
+    private func replayMail(writer: CaptureWriter, days: LocalDays) throws -> Int {
+        try writer.batch { tx in
+            var added = 0
+            for (message, sourceID) in try tx.unappliedMessages() {
+                guard let party = message.parties.first, let contact = party.contactID else { continue }
+                added += try tx.touch(key: "mail:\(message.thread)|\(days.number(message.sentAt))", sourceID: sourceID,
+                                      at: message.sentAt, kind: .email, summary: message.subject, contactIDs: [contact])
+                try tx.markApplied(messageKey: message.key, email: party.email, contactID: contact)
+            }
+            return added
+        }
+    }
+
+    /// Removes what one source added (touches, events, its messages and what
+    /// was read), so that the next capture of it starts afresh.
+    public func forgetCapture(path: String) throws -> ForgottenCapture {
+        let absolute = Self.absolute(path)
+        return try store.write { tx in
+            guard let source = try tx.captureSource(path: absolute) else {
+                let known = try tx.captureSources().map(\.path)
+                throw ScriptingError("no capture source \(absolute)",
+                                     details: known.isEmpty ? ["nothing has been captured yet"]
+                                         : ["captured sources:"] + known.map { "  " + $0 })
+            }
+            return try tx.forgetCaptureSource(id: source.id)
+        }
+    }
+
+    public func captureSources() throws -> [CaptureSource] { try store.read { try $0.captureSources() } }
+
+    public func suggestions(limit: Int? = nil) throws -> [MailSuggestion] {
+        try store.read { try $0.mailSuggestions(limit: limit) }
+    }
+
+    /// Hides a correspondent from the suggestions for good.
+    /// - throws: `ScriptingError` when the address is no suggestion's.
+    public func dismissSuggestion(email: String) throws {
+        let address = Me.normalized(email)
+        try store.write { tx in
+            guard try tx.mailSuggestions().contains(where: { $0.email == address }) else {
+                throw ScriptingError("\(address) is not among the suggestions")
+            }
+            try tx.dismissSuggestion(email: address)
+        }
+    }
+
+    static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+}
+
+private struct DryRunRollback: Error {}
