@@ -35,6 +35,8 @@ public struct CaptureSettings: Equatable, Sendable {
     public var maxRecipients = 10
     /// Calendar events up to this many days ahead become rapport events.
     public var horizonDays = 30
+    /// Seconds between the dashboard's background captures.
+    public var intervalSeconds = 60
 
     public init() {}
 
@@ -61,6 +63,11 @@ public struct CaptureSettings: Equatable, Sendable {
                     throw SettingsError(file: file, "capture.horizon_days must be a whole number from 0 to 366")
                 }
                 settings.horizonDays = days
+            case "interval_seconds":
+                guard let seconds = value.int, (5...86_400).contains(seconds) else {
+                    throw SettingsError(file: file, "capture.interval_seconds must be a whole number from 5 to 86400")
+                }
+                settings.intervalSeconds = seconds
             default:
                 throw SettingsError(file: file, "unknown setting capture.\(key)")
             }

@@ -12,6 +12,8 @@ public enum Action: Sendable {
     case writeFinished(description: String, undo: UndoStep?, isUndo: Bool)
     case writeFailed(String)
     case notice(String)
+    /// A background problem that is no write's (a capture source gone).
+    case alert(String)
 }
 
 /// Editing keys inside a text field, decoded by the key router.

@@ -15,6 +15,7 @@ public final class Dashboard {
     private let store: Store
     private let reducer: Reducer
     private let scoring: ScoringJob
+    private let capture: CaptureJob
     private let writes: WriteExecutor
     private let inbox = Inbox()
     private let writeQueue = DispatchQueue(label: "rapport.writes", qos: .userInitiated)
@@ -47,6 +48,8 @@ public final class Dashboard {
                                   interval: TimeInterval(config.rescoreSeconds), clock: clock,
                                   deliver: { inbox.post(.libraryLoaded($0)) },
                                   fail: { inbox.post(.writeFailed($0)) })
+        self.capture = CaptureJob(store: store, config: config, calendar: calendar, clock: clock,
+                                  notify: { text, isError in inbox.post(isError ? .alert(text) : .notice(text)) })
     }
 
     /// Runs until the user quits; writes still in flight are finished first.
@@ -61,6 +64,7 @@ public final class Dashboard {
         var scoringStarted = false
         defer {
             if !scoringStarted { scoring.start() }
+            capture.stop()
             scoring.stop()
             writeQueue.sync {}
         }
@@ -72,6 +76,7 @@ public final class Dashboard {
             }
             if !scoringStarted {
                 scoring.start()
+                capture.start()
                 scoringStarted = true
             }
             if let key = backend.nextKey(timeoutMilliseconds: 50) {

@@ -46,6 +46,9 @@ public struct Reducer: Sendable {
         case .notice(let text):
             state.message = StatusMessage(text: text, isError: false)
             return []
+        case .alert(let text):
+            state.message = StatusMessage(text: text, isError: true)
+            return []
         }
     }
 
