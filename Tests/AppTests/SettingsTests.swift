@@ -47,6 +47,11 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
          "config.toml: playbook.follow_up.within_days must be a whole number of days from 0 to 36500"),
         ("rescore_seconds = 0", "config.toml: rescore_seconds must be a whole number from 5 to 86400"),
         ("colour = \"red\"", "config.toml: unknown setting colour"),
+        ("[me]\nemails = [\"ana.example.com\"]", "config.toml: me.emails: \"ana.example.com\" is not an email address"),
+        ("[me]\nmail = \"a@b.c\"", "config.toml: unknown setting me.mail"),
+        ("[capture]\nmail = \"~/Mail\"", "config.toml: capture.mail must be a list of paths"),
+        ("[capture]\nmax_recipients = 0", "config.toml: capture.max_recipients must be a whole number from 1 to 1000"),
+        ("[capture]\nsubjects = \"no\"", "config.toml: capture.subjects must be true or false"),
     ])
     func badSettingsAreNamed(_ text: String, _ message: String) throws {
         #expect(throws: SettingsError.self) {
@@ -57,6 +62,29 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         } catch {
             #expect("\(error)" == message)
         }
+    }
+
+    @Test func meAndCaptureAreRead() throws {
+        let config = try Config.parse(SettingsReader.parse("""
+            [me]
+            name = "Ana Lima"
+            emails = ["Ana@Example.com ", "ana@work.example"]
+            [capture]
+            mail = ["~/Mail", "/var/mail/ana"]
+            calendars = ["~/.calendars/work"]
+            subjects = false
+            max_recipients = 5
+            horizon_days = 14
+            interval_seconds = 30
+            """, file: "config.toml"), file: "config.toml", environment: ["HOME": "/home/ana"])
+        #expect(config.me.name == "Ana Lima" && config.me.emails == ["ana@example.com", "ana@work.example"])
+        #expect(config.me.owns("ANA@example.COM") && !config.me.owns("bo@example.com"))
+        #expect(config.capture.mail == ["/home/ana/Mail", "/var/mail/ana"])
+        #expect(config.capture.calendars == ["/home/ana/.calendars/work"])
+        #expect(!config.capture.subjects && config.capture.maxRecipients == 5)
+        #expect(config.capture.horizonDays == 14 && config.capture.intervalSeconds == 30)
+        // Without [me], capture cannot tell sent from received.
+        #expect(!Config().me.isSet)
     }
 
     @Test func malformedTomlGivesItsLine() {
