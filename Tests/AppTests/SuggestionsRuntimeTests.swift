@@ -108,4 +108,20 @@ import UI
         #expect(rows.0 == ["lucia@acme.example"])
         #expect(rows.1 == 3)
     }
+
+    /// Space dismisses too (it is x's other key), so the dismissal can be undone.
+    @Test func uBringsADismissedSuggestionBack() throws {
+        let (store, folder) = try storeWithMail()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let backend = run(store, [
+            ("Needs attention", .character("5")),
+            ("1 sent · 2 received", .character(" ")),
+            ("(u: undo)", .character("u")),
+            ("undone: dismissed Lucía Fernández", .character("5")),
+            ("Suggestions from mail (2)", .character("q")),
+        ])
+        #expect(!backend.timedOut, "screen was:\n\(backend.screen)")
+        #expect(backend.screen.contains("lucia@acme.example"))
+        #expect(try store.read { try $0.mailSuggestions() }.map(\.email) == ["lucia@acme.example", "chen@shenzhen.example"])
+    }
 }

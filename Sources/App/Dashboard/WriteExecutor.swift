@@ -74,7 +74,10 @@ struct WriteExecutor: Sendable {
             return .snooze(id, before)
         case .dismissSuggestion(let email):
             try tx.dismissSuggestion(email: email)
-            return nil
+            return .undismissSuggestion(email: email)
+        case .undismissSuggestion(let email):
+            try tx.undismissSuggestion(email: email)
+            return .dismissSuggestion(email: email)
         case .loadDemo, .importFile:
             return nil
         }
