@@ -210,7 +210,7 @@ public struct Reducer: Sendable {
                        description: "\(done ? "done" : "not done"): \(promise.text)", isUndo: false)]
     }
 
-    /// x in view 5: the selected correspondent is never suggested again.
+    /// x in view 5: the selected correspondent is not suggested again (u takes it back).
     private func dismissSuggestion(_ state: inout AppState) -> [Effect] {
         guard let suggestion = state.selectedSuggestion else {
             state.message = StatusMessage(text: "no suggestion here", isError: true)
