@@ -308,6 +308,11 @@ extension StoreTransaction {
                        arguments: [email])
     }
 
+    /// Takes a dismissal back (the dashboard's undo).
+    public func undismissSuggestion(email: String) throws {
+        try db.execute(sql: "DELETE FROM suggestion_dismissed WHERE email = ?", arguments: [email])
+    }
+
     /// Every contact's addresses, lowercased, to the contact (the lowest id
     /// when two share one).
     public func contactIDsByEmail() throws -> [String: Int64] {

@@ -198,7 +198,7 @@ struct MailCapture {
         let message = CapturedMessage(
             key: key, thread: thread, sentAt: date, subject: subject, fromMe: fromMe,
             parties: parties.map { .init(email: $0.email, name: $0.name, contactID: contactsByEmail[$0.email]) })
-        let touchKey = "mail:\(thread)|\(days.number(date))"
+        let touchKey = days.mailTouchKey(thread: thread, sentAt: date)
         let touched = try tx.insert(message, sourceID: source.id, touchKey: touchKey, summary: subject)
         report.touches += touched
         if touched > 0, listsAdditions {

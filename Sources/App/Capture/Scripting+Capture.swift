@@ -67,19 +67,17 @@ extension Scripting {
         }
     }
 
-    /// Mail read while its correspondent was no contact, whose address is a
-    /// contact's now: its touches, as if captured today. Returns the touches added.
     private func replayMail(writer: CaptureWriter, days: LocalDays) throws -> Int {
-        try writer.batch { tx in
-            var added = 0
-            for (message, sourceID) in try tx.unappliedMessages() {
-                guard let party = message.parties.first, let contact = party.contactID else { continue }
-                added += try tx.touch(key: "mail:\(message.thread)|\(days.number(message.sentAt))", sourceID: sourceID,
-                                      at: message.sentAt, kind: .email, summary: message.subject, contactIDs: [contact])
-                try tx.markApplied(messageKey: message.key, email: party.email, contactID: contact)
-            }
-            return added
-        }
+        try writer.batch { try $0.replayCapturedMail(days: days) }
+    }
+
+    /// Turns the stored mail of correspondents who have become contacts
+    /// since it was read into their touches (see `replayCapturedMail(days:)`),
+    /// without reading any source. Returns the touches added.
+    @discardableResult
+    public func replayCapturedMail() throws -> Int {
+        let days = LocalDays(zone: calendar.timeZone)
+        return try store.write { try $0.replayCapturedMail(days: days) }
     }
 
     /// Removes what one source added (touches, events, its messages and what

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Store
 import Synchronization
 import UI
 
@@ -71,6 +72,9 @@ extension AppState {
 
     public var helpRows: [(section: String, keys: String, label: String)] {
         Command.allCases.map { ($0.section, keymap.keyLabel($0), $0.label) }
+            + Command.allCases.compactMap { command in
+                command.suggestionsLabel.map { (Command.suggestionsSection, keymap.keyLabel(command), $0) }
+            }
     }
 
     /// Rows in a list, for paging and clamping the selection.
@@ -82,6 +86,7 @@ extension AppState {
         case .contacts: return contactItems.count
         case .promises: return promiseItems.count
         case .events: return eventItems.count
+        case .suggestions: return suggestionItems.count
         case .contactDetail:
             if case .contact(let id)? = screen { return library?.timeline(of: id).count ?? 0 }
             return 0
@@ -108,6 +113,7 @@ extension AppState {
         case .contacts: return .contacts
         case .promises: return .promises
         case .events: return .events
+        case .suggestions: return .suggestions
         }
     }
 
@@ -126,7 +132,7 @@ extension AppState {
             return selected(attentionItems, .attention)?.contactID
         case .contacts: return selected(contactItems, .contacts)
         case .promises: return selected(promiseItems, .promises)?.contactID
-        case .events: return nil
+        case .events, .suggestions: return nil
         }
     }
 
@@ -150,6 +156,12 @@ extension AppState {
     }
 
     public var selectedEvent: Event? { selected(eventItems, .events) }
+
+    /// The suggestion that a and x act on in view 5.
+    public var selectedSuggestion: MailSuggestion? {
+        guard view == .suggestions, screen == nil else { return nil }
+        return selected(suggestionItems, .suggestions)
+    }
 }
 
 /// A search query folded and split once, matched against many contacts.

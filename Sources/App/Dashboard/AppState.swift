@@ -2,9 +2,9 @@ import Domain
 import Foundation
 import UI
 
-/// The four top-level views, on keys 1–4.
+/// The top-level views, on keys 1–5.
 public enum View: Int, CaseIterable, Sendable {
-    case dashboard = 1, contacts, promises, events
+    case dashboard = 1, contacts, promises, events, suggestions
 
     public var title: String {
         switch self {
@@ -12,6 +12,7 @@ public enum View: Int, CaseIterable, Sendable {
         case .contacts: return "Contacts"
         case .promises: return "Promises"
         case .events: return "Events"
+        case .suggestions: return "Suggestions"
         }
     }
 }
@@ -29,7 +30,7 @@ public enum Screen: Hashable, Sendable {
 
 /// Every scrollable list, each with its own selection and scroll offset.
 public enum ListID: Hashable, Sendable {
-    case attention, timeline, promisePane, contacts, promises, events, contactDetail, eventPrep, help
+    case attention, timeline, promisePane, contacts, promises, events, suggestions, contactDetail, eventPrep, help
 }
 
 public enum ContactSort: String, CaseIterable, Sendable {

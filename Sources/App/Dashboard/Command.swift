@@ -17,6 +17,7 @@ public enum Command: String, CaseIterable, Sendable {
     case viewContacts = "view_contacts"
     case viewPromises = "view_promises"
     case viewEvents = "view_events"
+    case viewSuggestions = "view_suggestions"
     case search
     case addContact = "add_contact"
     case edit
@@ -52,6 +53,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .viewContacts: return "contacts"
         case .viewPromises: return "promises"
         case .viewEvents: return "events"
+        case .viewSuggestions: return "suggestions"
         case .search: return "search"
         case .addContact: return "add contact"
         case .edit: return "edit"
@@ -78,7 +80,7 @@ public enum Command: String, CaseIterable, Sendable {
         switch self {
         case .moveUp, .moveDown, .top, .bottom, .pageUp, .pageDown, .nextPane, .previousPane, .open, .back:
             return "Move"
-        case .viewDashboard, .viewContacts, .viewPromises, .viewEvents, .search, .sort, .filter:
+        case .viewDashboard, .viewContacts, .viewPromises, .viewEvents, .viewSuggestions, .search, .sort, .filter:
             return "Views"
         case .addContact, .edit, .logInteraction, .addPromise, .toggleDone, .snooze, .archive, .delete, .undo:
             return "Change"
@@ -103,6 +105,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .viewContacts: return ["2"]
         case .viewPromises: return ["3"]
         case .viewEvents: return ["4"]
+        case .viewSuggestions: return ["5"]
         case .search: return ["/"]
         case .addContact: return ["a"]
         case .edit: return ["e"]

@@ -35,7 +35,7 @@ public final class Dashboard {
         self.backend = backend
         self.store = store
         self.reducer = Reducer(now: clock)
-        self.writes = WriteExecutor(store: store, loadDemo: loadDemo)
+        self.writes = WriteExecutor(store: store, loadDemo: loadDemo, zone: calendar.timeZone)
         self.renderer = DashboardRenderer(calendar: calendar)
         let keymap = Keymap(overrides: config.keys)
         self.state = AppState(size: backend.size, keymap: keymap)

@@ -11,14 +11,28 @@ public protocol HistorySource: Sendable {
     func interactions(of contactID: Int64) -> [Interaction]
     /// The contact in full (lists hold it without its longer text).
     func contact(_ id: Int64) -> Contact?
+    /// Where each of the contact's captured interactions came from (the
+    /// capture source's path), by interaction id; typed ones are absent.
+    func captureSources(of contactID: Int64) -> [Int64: String]
+}
+
+extension HistorySource {
+    public func captureSources(of contactID: Int64) -> [Int64: String] { [:] }
 }
 
 /// Reads histories from the store by index, keeping the last few read:
 /// the selection moving down the attention list reads each timeline once.
 /// One per library, so a write (a new library) never shows a stale history.
 public final class StoreHistory: HistorySource {
+    /// One contact's interactions, with the sources of the captured ones,
+    /// read in one transaction so the two always agree.
+    private struct History {
+        var interactions: [Interaction]
+        var sources: [Int64: String]
+    }
+
     private let store: Store
-    private let cache = Mutex<[Int64: [Interaction]]>([:])
+    private let cache = Mutex<[Int64: History]>([:])
     private let contacts = Mutex<[Int64: Contact]>([:])
     static let cachedContacts = 64
 
@@ -26,10 +40,17 @@ public final class StoreHistory: HistorySource {
         self.store = store
     }
 
-    public func interactions(of contactID: Int64) -> [Interaction] {
+    public func interactions(of contactID: Int64) -> [Interaction] { history(of: contactID).interactions }
+
+    public func captureSources(of contactID: Int64) -> [Int64: String] { history(of: contactID).sources }
+
+    private func history(of contactID: Int64) -> History {
         if let kept = cache.withLock({ $0[contactID] }) { return kept }
         // A failed read shows an empty timeline; the scoring job reports the database's errors.
-        let read = (try? store.interactions(contactID: contactID)) ?? []
+        let read = (try? store.read { tx -> History in
+            let interactions = try tx.interactions(contactID: contactID)
+            return History(interactions: interactions, sources: try tx.captureSources(ofInteractions: interactions.compactMap(\.id)))
+        }) ?? History(interactions: [], sources: [:])
         cache.withLock { cache in
             if cache.count >= Self.cachedContacts { cache.removeAll(keepingCapacity: true) }
             cache[contactID] = read

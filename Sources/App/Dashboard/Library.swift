@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Store
 import Synchronization
 
 /// Everything the dashboard shows, computed off the UI thread from the
@@ -46,6 +47,9 @@ public struct Library: Sendable {
     let byName: [Int64]
     /// Where timelines are read when shown.
     let history: any HistorySource
+    /// Correspondents from captured mail who are no contacts (view 5), in
+    /// the store's order; nil until the scoring job has read them (a preview).
+    public internal(set) var suggestions: [MailSuggestion]?
     private let orders = LazyOrders()
 
     /// A library from a snapshot with its interactions (tests and small books).
@@ -191,6 +195,12 @@ public struct Library: Sendable {
         var items = history.interactions(of: contactID).map(TimelineItem.interaction)
         items += (promisesByContact[contactID] ?? []).map(TimelineItem.promise)
         return items.sorted { $0.date > $1.date }
+    }
+
+    /// The capture source (a path) of each of a contact's captured
+    /// interactions, read with its timeline.
+    public func captureSources(of contactID: Int64) -> [Int64: String] {
+        history.captureSources(of: contactID)
     }
 
     /// The newest `limit` interactions of a contact.

@@ -80,16 +80,16 @@ public struct Reducer: Sendable {
             state.focus = panes[(state.focus.rawValue + step) % panes.count]
         case .open: open(&state)
         case .back: back(&state)
-        case .viewDashboard, .viewContacts, .viewPromises, .viewEvents:
-            let view: View = [.viewDashboard: .dashboard, .viewContacts: .contacts,
-                              .viewPromises: .promises, .viewEvents: .events][command]!
+        case .viewDashboard, .viewContacts, .viewPromises, .viewEvents, .viewSuggestions:
+            let view: View = [.viewDashboard: .dashboard, .viewContacts: .contacts, .viewPromises: .promises,
+                              .viewEvents: .events, .viewSuggestions: .suggestions][command]!
             state.stack.removeAll()
             if view != state.view { state.search = SearchState() }
             state.view = view
         case .search:
             state.search.typing = true
         case .addContact:
-            state.form = Forms.addContact()
+            state.form = state.selectedSuggestion.map(Forms.addContact(from:)) ?? Forms.addContact()
         case .importFile:
             state.form = Forms.importFile()
         case .edit:
@@ -105,6 +105,8 @@ public struct Reducer: Sendable {
             guard let id = needContact(&state), let library = state.library else { break }
             state.form = Forms.snooze(library.name(of: id), contactID: id,
                                       current: library.attentionByID[id]?.snoozedUntil)
+        case .toggleDone where state.view == .suggestions && state.screen == nil:
+            return dismissSuggestion(&state)
         case .toggleDone:
             return toggleDone(&state)
         case .archive:
@@ -211,6 +213,18 @@ public struct Reducer: Sendable {
                        description: "\(done ? "done" : "not done"): \(promise.text)", isUndo: false)]
     }
 
+    /// x in view 5: the selected correspondent is not suggested again (u takes it back).
+    private func dismissSuggestion(_ state: inout AppState) -> [Effect] {
+        guard let suggestion = state.selectedSuggestion else {
+            state.message = StatusMessage(text: "no suggestion here", isError: true)
+            return []
+        }
+        state.pendingWrites += 1
+        let who = suggestion.name.isEmpty ? suggestion.email : "\(suggestion.name) <\(suggestion.email)>"
+        return [.write(.dismissSuggestion(email: suggestion.email), description: "dismissed \(who): not suggested again",
+                       isUndo: false)]
+    }
+
     private func cycleFilter(_ state: inout AppState) {
         guard state.screen == nil else { return }
         switch state.view {
@@ -309,11 +323,13 @@ public struct Reducer: Sendable {
         let keepContact = state.contactItems.element(at: state.list(.contacts).selected)
         let keepPane = state.promisePaneItems.element(at: state.list(.promisePane).selected)?.id
         let keepPromise = state.promiseItems.element(at: state.list(.promises).selected)?.id
+        let keepSuggestion = state.suggestionItems.element(at: state.list(.suggestions).selected)?.email
         state.library = library
         reselect(.attention, state.attentionItems.firstIndex { $0.contactID == keepAttention }, &state)
         reselect(.contacts, state.contactItems.firstIndex { $0 == keepContact }, &state)
         reselect(.promisePane, state.promisePaneItems.firstIndex { $0.id == keepPane }, &state)
         reselect(.promises, state.promiseItems.firstIndex { $0.id == keepPromise }, &state)
+        reselect(.suggestions, state.suggestionItems.firstIndex { $0.email == keepSuggestion }, &state)
         if case .contact(let id)? = state.screen, library.contactsByID[id] == nil { state.stack.removeLast() }
         if case .eventPrep(let id)? = state.screen, !library.events.contains(where: { $0.id == id }) {
             state.stack.removeLast()

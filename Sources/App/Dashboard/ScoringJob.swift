@@ -37,6 +37,7 @@ final class ScoringJob: Sendable {
     private let fail: @Sendable (String) -> Void
     private let queue = DispatchQueue(label: "rapport.scoring", qos: .utility)
     private let status = Mutex(Status())
+    private let suggestions: SuggestionReader
     /// Created once; DispatchSource is itself safe to use from any thread.
     private nonisolated(unsafe) let timer: DispatchSourceTimer
 
@@ -51,6 +52,7 @@ final class ScoringJob: Sendable {
         self.deliver = deliver
         self.fail = fail
         self.timer = DispatchSource.makeTimerSource(queue: queue)
+        self.suggestions = SuggestionReader(store: store)
     }
 
     /// Starts the timer; the first scoring runs at once.
@@ -132,7 +134,8 @@ final class ScoringJob: Sendable {
                 let token = try store.changeToken()
                 let now = clock()
                 let book = try currentBook()
-                let library = Library(book: book, scorer: scorer, now: now, history: StoreHistory(store: store))
+                let library = withSuggestions(Library(book: book, scorer: scorer, now: now,
+                                                      history: StoreHistory(store: store)), token: token)
                 status.withLock { s in
                     s.lastToken = token
                     s.lastRun = now
@@ -149,5 +152,14 @@ final class ScoringJob: Sendable {
             }
             if !again { return }
         }
+    }
+}
+
+extension ScoringJob {
+    /// The library with view 5's mail suggestions, read with the same token as the book.
+    private func withSuggestions(_ library: Library, token: Int64) -> Library {
+        var library = library
+        library.suggestions = suggestions.suggestions(token: token)
+        return library
     }
 }

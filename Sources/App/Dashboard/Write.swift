@@ -17,6 +17,9 @@ public enum Write: Hashable, Sendable {
     case deletePromise(Int64)
     case setPromiseDone(Int64, Date?)
     case snooze(Int64, Day?)
+    /// Never suggests this address again (view 5's `x`); undone by `undismissSuggestion`.
+    case dismissSuggestion(email: String)
+    case undismissSuggestion(email: String)
     case loadDemo
     /// What the import form asks for; the reducer runs it as `Effect.importFile`, never as a store write.
     case importFile(String)

@@ -9,6 +9,8 @@ struct WriteExecutor: Sendable {
     let loadDemo: @Sendable (Store) throws -> Void
     /// When a deleted contact enters the trash.
     var now: @Sendable () -> Date = { Date() }
+    /// The user's time zone, in which captured mail counts one touch per day.
+    var zone: TimeZone = .current
 
     /// The inverse of `write`, or nil when it cannot be undone (the demo).
     func perform(_ write: Write) throws -> Write? {
@@ -27,10 +29,14 @@ struct WriteExecutor: Sendable {
         switch write {
         case .addContact(let contact):
             let saved = try tx.insert(contact)
+            // The new contact's stored mail becomes touches in the same transaction.
+            try tx.replayCapturedMail(days: LocalDays(zone: zone))
             return .deleteContact(saved.id!)
         case .updateContact(let contact):
             guard let id = contact.id, let before = try tx.contact(id: id) else { throw StoreError.notFound(kind: "contact", id: contact.id ?? -1) }
             _ = try tx.update(contact)
+            // An address added to a contact brings its stored mail along too.
+            try tx.replayCapturedMail(days: LocalDays(zone: zone))
             return .updateContact(before)
         case .deleteContact(let id):
             // Through the trash, so that undo brings back its interactions and promises too.
@@ -66,6 +72,12 @@ struct WriteExecutor: Sendable {
             let before = try tx.snoozes().first { $0.contactID == id }?.until
             try tx.snooze(contactID: id, until: until)
             return .snooze(id, before)
+        case .dismissSuggestion(let email):
+            try tx.dismissSuggestion(email: email)
+            return .undismissSuggestion(email: email)
+        case .undismissSuggestion(let email):
+            try tx.undismissSuggestion(email: email)
+            return .dismissSuggestion(email: email)
         case .loadDemo, .importFile:
             return nil
         }

@@ -36,10 +36,14 @@ struct ContactDetailView {
         }
         let used = min(inner.height, header.count + 1)
         let listArea = Rect(x: inner.x, y: inner.y + used, width: inner.width, height: inner.height - used)
-        let list = ListView(count: items.count, columns: [TableColumn(.length(6)), TableColumn(.length(9)),
-                                                          TableColumn(.fill(1))],
+        let marks = CaptureMark.marks(for: items, sources: library.captureSources(of: contactID))
+        var table = [TableColumn(.length(6)), TableColumn(.length(9)), TableColumn(.fill(1))]
+        if let width = CaptureMark.columnWidth(marks) { table.append(TableColumn(.length(width))) }
+        let marked = table.count > 3
+        let list = ListView(count: items.count, columns: table,
                             focused: true, emptyMessage: "no interactions yet: l logs one") { i in
-            Panes.timelineRow(items[i], library: library, format: format, withNames: true)
+            let row = Panes.timelineRow(items[i], library: library, format: format, withNames: true)
+            return marked ? TableRow(row.cells + [marks[i].map { Line($0, role: .muted) } ?? Line("")]) : row
         }
         list.render(in: listArea, to: &buffer, state: state.list(.contactDetail).keptVisible(
             count: items.count, visibleHeight: list.visibleRows(in: listArea)))

@@ -26,7 +26,8 @@ public final class DashboardRenderer {
         renderTabs(state, in: rows[0], to: &buffer)
         let body = rows[1]
         if let library = state.library {
-            if library.isEmpty {
+            // Suggestions show on an empty book too: they are one way to start it.
+            if library.isEmpty && !(state.view == .suggestions && state.screen == nil) {
                 WelcomeView(keymap: state.keymap).render(in: body, to: &buffer)
             } else {
                 renderBody(state, library, in: body, to: &buffer)
@@ -49,30 +50,48 @@ public final class DashboardRenderer {
 
     private func renderTabs(_ state: AppState, in area: Rect, to buffer: inout Buffer) {
         buffer.fill(area, role: .statusBar)
-        var spans = [Span(" rapport ", .title)]
-        for view in View.allCases {
-            let label = " \(view.rawValue) \(view.title) "
-            spans.append(Span(label, view == state.view && state.screen == nil ? .selection : .statusBar))
-        }
+        var crumb: [Span] = []
         if let screen = state.screen, let library = state.library {
             switch screen {
-            case .contact(let id): spans.append(Span(" › \(library.name(of: id)) ", .selection))
+            case .contact(let id): crumb.append(Span(" › \(library.name(of: id)) ", .selection))
             case .eventPrep(let id):
                 let name = library.events.first { $0.id == id }?.name ?? "event"
-                spans.append(Span(" › prep: \(name) ", .selection))
+                crumb.append(Span(" › prep: \(name) ", .selection))
             }
         }
+        let summary = state.library.map(summary)
+        // The overdue count matters more than the other tabs' names: they
+        // shrink to their numbers, from the right, until both fit.
+        let room = area.width - (summary?.width ?? 0)
+        var spans: [Span] = []
+        for shortened in 0...View.allCases.count {
+            spans = [Span(" rapport ", .title)] + tabs(state, shortening: shortened) + crumb
+            if Line(spans).width < room { break }
+        }
         buffer.put(Line(spans), in: area, row: 0)
-        if let library = state.library {
-            let overdue = library.overdueMinePromiseCount
-            let needing = library.needingAttentionCount
-            var summary: [Span] = []
-            if overdue > 0 { summary.append(Span("\(overdue) overdue promise\(overdue == 1 ? "" : "s")", .attentionOverdue)) }
-            summary.append(Span((overdue > 0 ? " · " : "") + "\(needing) need attention ", .statusBar))
-            let line = Line(summary)
-            if line.width + Line(spans).width < area.width {
-                buffer.put(line, x: area.maxX - line.width, y: area.y, clip: area)
-            }
+        if let summary, Line(spans).width < room {
+            buffer.put(summary, x: area.maxX - summary.width, y: area.y, clip: area)
+        }
+    }
+
+    /// "1 overdue promise · 5 need attention", for the right of the tab bar.
+    private func summary(_ library: Library) -> Line {
+        let overdue = library.overdueMinePromiseCount
+        var spans: [Span] = []
+        if overdue > 0 { spans.append(Span("\(overdue) overdue promise\(overdue == 1 ? "" : "s")", .attentionOverdue)) }
+        spans.append(Span((overdue > 0 ? " · " : "") + "\(library.needingAttentionCount) need attention ", .statusBar))
+        return Line(spans)
+    }
+
+    /// One tab per view; the last `shortening` of those that are not the
+    /// current view show only their number.
+    private func tabs(_ state: AppState, shortening: Int) -> [Span] {
+        let others = View.allCases.filter { $0 != state.view }
+        let short = Set(others.suffix(shortening))
+        return View.allCases.map { view in
+            let current = view == state.view && state.screen == nil
+            let label = short.contains(view) ? " \(view.rawValue) " : " \(view.rawValue) \(view.title) "
+            return Span(label, current ? .selection : .statusBar)
         }
     }
 
@@ -103,6 +122,8 @@ public final class DashboardRenderer {
             Panes.promiseList(state, library, format: format, in: area, to: &buffer)
         case .events:
             Panes.events(state, library, format: format, in: area, to: &buffer)
+        case .suggestions:
+            SuggestionsView(state: state, library: library).render(in: area, to: &buffer)
         }
     }
 

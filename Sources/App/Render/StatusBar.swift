@@ -11,7 +11,7 @@ struct StatusBar {
         if state.form != nil { return [] }
         if state.helpVisible { return [.back, .moveDown] }
         if state.search.typing { return [] }
-        if state.library?.isEmpty == true { return [.loadDemo, .addContact, .help, .quit] }
+        if state.library?.isEmpty == true && state.view != .suggestions { return [.loadDemo, .addContact, .help, .quit] }
         switch state.screen {
         case .contact?: return [.back, .logInteraction, .addPromise, .toggleDone, .edit, .snooze, .help]
         case .eventPrep?: return [.back, .moveDown, .help]
@@ -26,7 +26,15 @@ struct StatusBar {
             return [.toggleDone, .filter, .search, .open, .undo, .help, .quit]
         case .events:
             return [.open, .search, .help, .quit]
+        case .suggestions:
+            return [.moveDown, .addContact, .toggleDone, .search, .help, .quit]
         }
+    }
+
+    /// In view 5, a and x act on the selected suggestion, and say so.
+    private func label(_ command: Command) -> String {
+        guard state.view == .suggestions, state.screen == nil else { return command.label }
+        return command.suggestionsLabel ?? command.label
     }
 
     func render(in area: Rect, to buffer: inout Buffer) {
@@ -36,7 +44,7 @@ struct StatusBar {
                 return StatusLine.Hint(key: state.keymap.shortKey(.moveDown) + "/" + state.keymap.shortKey(.moveUp),
                                        label: "move")
             }
-            return StatusLine.Hint(key: state.keymap.shortKey(command), label: command.label)
+            return StatusLine.Hint(key: state.keymap.shortKey(command), label: label(command))
         }
         if state.search.typing {
             hints = [StatusLine.Hint(key: "Enter", label: "keep filter"), StatusLine.Hint(key: "Esc", label: "clear"),
