@@ -60,6 +60,13 @@ extension Schema {
             ) WITHOUT ROWID;
             CREATE INDEX mail_party_by_email ON mail_party(email, message_id);
             CREATE INDEX mail_party_unapplied ON mail_party(email) WHERE applied_contact IS NULL;
+            CREATE INDEX mail_party_by_contact ON mail_party(applied_contact) WHERE applied_contact IS NOT NULL;
+            -- A deleted contact's mail is a correspondent's again: a suggestion, and
+            -- touches once more if the address becomes a contact's (or the contact
+            -- comes back from the trash, whose restored touches keep their keys).
+            CREATE TRIGGER contact_frees_mail AFTER DELETE ON contact BEGIN
+                UPDATE mail_party SET applied_contact = NULL WHERE applied_contact = OLD.id;
+            END;
             CREATE TABLE suggestion_dismissed (email TEXT PRIMARY KEY) WITHOUT ROWID;
             CREATE TABLE capture_tombstone (
                 key TEXT PRIMARY KEY,

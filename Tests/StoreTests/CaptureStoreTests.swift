@@ -190,3 +190,22 @@ struct CaptureStoreTests {
         }
     }
 }
+
+extension CaptureStoreTests {
+    @Test func aDeletedContactsMailIsASuggestionAgainAndReplaysWhenTheyReturn() throws {
+        // Given Kai's message applied to Kai
+        let store = try makeStore()
+        let kai = try contact(store, "Kai", email: "kai@example.com")
+        try store.write { tx in
+            let source = try tx.captureSource(kind: .mail, path: "/mail")
+            try tx.insert(message("m1", [("kai@example.com", kai)]), sourceID: source.id, touchKey: "k", summary: "")
+        }
+        #expect(try store.read { try $0.mailSuggestions() }.isEmpty)
+        // When Kai is deleted, Kai is a suggestion again
+        try store.deleteContact(id: kai)
+        #expect(try store.read { try $0.mailSuggestions() }.map(\.email) == ["kai@example.com"])
+        // And added back, the message is offered for replay to the new contact
+        let again = try contact(store, "Kai", email: "kai@example.com")
+        #expect(try store.read { try $0.unappliedMessages() }.first?.message.parties.first?.contactID == again)
+    }
+}

@@ -19,7 +19,9 @@ final class CaptureJob: Sendable {
     private let clock: @Sendable () -> Date
     private let notify: @Sendable (String, _ isError: Bool) -> Void
     private let queue = DispatchQueue(label: "rapport.capture", qos: .utility)
-    private nonisolated(unsafe) let timer: DispatchSourceTimer
+    /// Made by `start` only: Dispatch traps on releasing a source never resumed.
+    /// Set and read on the UI thread.
+    private nonisolated(unsafe) var timer: DispatchSourceTimer?
     /// Only touched on `queue`.
     private nonisolated(unsafe) var lastProblem: String?
 
@@ -30,24 +32,26 @@ final class CaptureJob: Sendable {
         self.calendar = calendar
         self.clock = clock
         self.notify = notify
-        self.timer = DispatchSource.makeTimerSource(queue: queue)
     }
 
     var hasSources: Bool { !config.capture.mail.isEmpty || !config.capture.calendars.isEmpty }
 
     /// Starts the timer: the first run after `delay`, then every `interval`.
     func start(delay: TimeInterval = 1) {
-        guard hasSources else { return }
+        guard hasSources, timer == nil else { return }
+        let timer = DispatchSource.makeTimerSource(queue: queue)
         let interval = TimeInterval(config.capture.intervalSeconds)
         timer.schedule(deadline: .now() + delay, repeating: interval, leeway: .milliseconds(250))
         timer.setEventHandler { @Sendable [weak self] in self?.run() }
         timer.resume()
+        self.timer = timer
     }
 
     func stop() {
-        guard hasSources else { return }
+        guard let timer else { return }
         timer.cancel()
         queue.sync {}
+        self.timer = nil
     }
 
     private func run() {
