@@ -53,7 +53,9 @@ enum MailDateParser {
     private static func read(_ token: [UInt8], into parts: inout Parts) -> Bool {
         guard let first = token.first else { return true }
         if isDigit(first) {
-            if token.contains(UInt8(ascii: ":")) { return readTime(token, into: &parts) }
+            // ISO 8601 (`2024-01-15T10:00:00Z`) before the time test, as it holds colons too.
+            let isISO = token.count >= 10 && token[4] == UInt8(ascii: "-")
+            if !isISO, token.contains(UInt8(ascii: ":")) { return readTime(token, into: &parts) }
             if token.contains(UInt8(ascii: "-")) || token.contains(UInt8(ascii: "/")) {
                 return readNumericDate(token, into: &parts)
             }
