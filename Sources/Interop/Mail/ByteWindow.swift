@@ -10,8 +10,12 @@ final class ByteWindow {
     private let descriptor: Int32
     private let path: String
     private let chunkSize: Int
-    private var bytes: [UInt8] = []
-    /// The file offset of `bytes[0]`.
+    /// The window's storage, managed by hand so a chunk is read straight
+    /// into it (an Array would zero each chunk first).
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
+    /// The file offset of `storage[0]`.
     private var base: Int
     private(set) var reachedEnd = false
 
@@ -20,37 +24,49 @@ final class ByteWindow {
         guard descriptor >= 0 else { throw .system(path, "open") }
         self.path = path
         self.chunkSize = max(chunkSize, 4096)
+        capacity = self.chunkSize * 2
+        storage = .allocate(capacity: capacity)
         base = offset
         guard offset == 0 || lseek(descriptor, off_t(offset), SEEK_SET) >= 0 else {
             let error = MailFileError.system(path, "seek")
             close(descriptor)
+            storage.deallocate()
             throw error
         }
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        close(descriptor)
+        storage.deallocate()
+    }
 
     /// The offset just past the bytes read so far.
-    var end: Int { base + bytes.count }
+    var end: Int { base + count }
 
     /// Reads one more chunk, first dropping what lies before `keep`; false at the end of the file.
     private func load(keep: Int) throws(MailFileError) -> Bool {
         guard !reachedEnd else { return false }
-        let drop = min(max(keep - base, 0), bytes.count)
+        let drop = min(max(keep - base, 0), count)
         if drop > 0 {
-            bytes.removeSubrange(0..<drop)
+            storage.update(from: storage + drop, count: count - drop)
+            count -= drop
             base += drop
         }
-        let old = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: chunkSize))
-        var count = 0
+        if capacity - count < chunkSize {
+            capacity = max(capacity * 2, count + chunkSize)
+            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            larger.initialize(from: storage, count: count)
+            storage.deallocate()
+            storage = larger
+        }
+        var got = 0
         repeat {
-            count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + old, chunkSize) }
-        } while count < 0 && errno == EINTR
-        guard count >= 0 else { throw .system(path, "read") }
-        bytes.removeLast(chunkSize - count)
-        if count == 0 { reachedEnd = true }
-        return count > 0
+            got = read(descriptor, storage + count, chunkSize)
+        } while got < 0 && errno == EINTR
+        guard got >= 0 else { throw .system(path, "read") }
+        count += got
+        if got == 0 { reachedEnd = true }
+        return got > 0
     }
 
     /// Makes the bytes up to `offset` (exclusive) available; false when the file ends first.
@@ -63,12 +79,12 @@ final class ByteWindow {
 
     /// The byte at an offset already loaded and kept; nil outside the window.
     func byte(at offset: Int) -> UInt8? {
-        offset >= base && offset < end ? bytes[offset - base] : nil
+        offset >= base && offset < end ? storage[offset - base] : nil
     }
 
     func copy(_ range: Range<Int>) -> [UInt8] {
         let lower = max(range.lowerBound, base) - base, upper = min(range.upperBound, end) - base
-        return lower < upper ? Array(bytes[lower..<upper]) : []
+        return lower < upper ? Array(UnsafeBufferPointer(start: storage + lower, count: upper - lower)) : []
     }
 
     /// The offset of the first `byte` at or after `from` and before `limit`; nil when none is there.
@@ -77,9 +93,8 @@ final class ByteWindow {
         while from < limit {
             if from < end {
                 let stop = min(end, limit)
-                let found = bytes.withUnsafeBytes { memchr($0.baseAddress! + (from - base), Int32(byte), stop - from) }
-                if let found {
-                    return bytes.withUnsafeBytes { found - UnsafeMutableRawPointer(mutating: $0.baseAddress!) } + base
+                if let found = memchr(storage + (from - base), Int32(byte), stop - from) {
+                    return found.assumingMemoryBound(to: UInt8.self) - storage + base
                 }
                 from = stop
                 continue
@@ -99,19 +114,14 @@ final class ByteWindow {
         while true {
             if end - from >= pattern.count {
                 let last = end - pattern.count
-                let found: Int? = bytes.withUnsafeBytes { window in
-                    let start = window.baseAddress!
-                    var cursor = from - base
-                    let stop = last - base
-                    while cursor <= stop {
-                        guard let hit = memchr(start + cursor, Int32(pattern[0]), stop - cursor + 1) else { return nil }
-                        let position = UnsafeRawPointer(hit) - start
-                        if memcmp(start + position, pattern, pattern.count) == 0 { return position + base }
-                        cursor = position + 1
-                    }
-                    return nil
+                var cursor = from - base
+                let stop = last - base
+                while cursor <= stop {
+                    guard let hit = memchr(storage + cursor, Int32(pattern[0]), stop - cursor + 1) else { break }
+                    let position = hit.assumingMemoryBound(to: UInt8.self) - storage
+                    if memcmp(storage + position, pattern, pattern.count) == 0 { return position + base }
+                    cursor = position + 1
                 }
-                if let found { return found }
                 // A match may start in the last bytes, cut by the chunk's end.
                 from = last + 1
             }

@@ -28,20 +28,24 @@ public enum MailFiles {
         var bytes = [UInt8]()
         var scanned = 0
         while bytes.count < limit {
-            let old = bytes.count
-            let wanted = min(chunkSize, limit - old)
-            bytes.append(contentsOf: repeatElement(0, count: wanted))
-            var count = 0
-            repeat {
-                count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + old, wanted) }
-            } while count < 0 && errno == EINTR
-            guard count >= 0 else { throw .system(path, "read") }
-            bytes.removeLast(wanted - count)
+            // Read straight into a new chunk: appending zeros first would cost a pass per chunk.
+            let wanted = min(chunkSize, limit - bytes.count)
+            var failure: Int32 = 0
+            let chunk = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
+                var count = 0
+                repeat {
+                    count = read(descriptor, buffer.baseAddress!, wanted)
+                } while count < 0 && errno == EINTR
+                if count < 0 { failure = errno }
+                initialized = max(count, 0)
+            }
+            guard failure == 0 else { throw .system(path, "read", code: failure) }
+            if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
             if let end = headerEnd(bytes, from: scanned) {
                 bytes.removeSubrange(end...)
                 return bytes
             }
-            if count == 0 { break }
+            if chunk.isEmpty { break }
             // The blank line may straddle two reads: look again from just before the cut.
             scanned = max(0, bytes.count - 2)
         }

@@ -51,6 +51,8 @@ public enum MailHeaderParser {
                 current = nil
             }
             if first == 0x0A || (first == 0x0D && lineStart + 1 < count && bytes[lineStart + 1] == 0x0A) { break }
+            // A line cut off past the limit (no LF before the end) is a header too long, not a body.
+            if lineEnd == count, count > headerLimit { throw .tooLarge(headerLimit) }
             guard let colon = fieldColon(bytes, lineStart: lineStart, lineEnd: lineEnd) else {
                 // Text that is no field: the body, when the blank line is missing.
                 guard sawField else { throw .noHeader }
