@@ -89,9 +89,10 @@ struct MailText {
         let count = utf8.count
         while index < count {
             let byte = utf8[index]
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+            let blank = whitespaceLength(at: index)
+            if blank > 0 {
                 pendingSpace = !out.isEmpty
-                index += 1
+                index += blank
                 continue
             }
             if byte < 0x20 || byte == 0x7F {
@@ -111,5 +112,26 @@ struct MailText {
             index += 1
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The UTF-8 length of the whitespace character at `index`, 0 when there
+    /// is none: ASCII blanks and line ends, and Unicode's spaces (no-break,
+    /// the typographic ones, line and paragraph separators, ideographic),
+    /// which Windows-1252 and Latin-1 headers bring as 0xA0.
+    private func whitespaceLength(at index: Int) -> Int {
+        let byte = utf8[index]
+        if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { return 1 }
+        guard byte >= 0xC2, index + 1 < utf8.count else { return 0 }
+        let second = utf8[index + 1]
+        if byte == 0xC2 { return second == 0xA0 ? 2 : 0 }
+        guard index + 2 < utf8.count else { return 0 }
+        let third = utf8[index + 2]
+        switch (byte, second) {
+        case (0xE2, 0x80): return (0x80...0x8A).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0
+        case (0xE2, 0x81): return third == 0x9F ? 3 : 0
+        case (0xE1, 0x9A): return third == 0x80 ? 3 : 0
+        case (0xE3, 0x80): return third == 0x80 ? 3 : 0
+        default: return 0
+        }
     }
 }
