@@ -108,11 +108,22 @@ struct HeaderFields {
                 }
             }
         }
-        var seen = Set<String>()
-        for id in (references ?? []) + (inReplyTo ?? []) where seen.insert(id).inserted {
-            result.references.append(id)
-        }
+        result.references = Self.withoutRepeats((references ?? []) + (inReplyTo ?? []))
         return result
+    }
+
+    /// The identifiers in their order, each once; a Set only for long chains.
+    private static func withoutRepeats(_ ids: [String]) -> [String] {
+        guard ids.count > 1 else { return ids }
+        var kept: [String] = []
+        kept.reserveCapacity(ids.count)
+        if ids.count <= 32 {
+            for id in ids where !kept.contains(id) { kept.append(id) }
+            return kept
+        }
+        var seen = Set<String>()
+        for id in ids where seen.insert(id).inserted { kept.append(id) }
+        return kept
     }
 
     /// The value of a field, unfolded (line breaks removed, the blanks after
@@ -149,6 +160,7 @@ struct HeaderFields {
 
     /// One identifier with blanks and controls removed (folding may split one); nil when nothing is left.
     private static func identifier(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if !bytes.isEmpty, bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return String(decoding: bytes, as: UTF8.self) }
         var kept = [UInt8]()
         kept.reserveCapacity(bytes.count)
         for byte in bytes where byte > 0x20 && byte != 0x7F { kept.append(byte) }

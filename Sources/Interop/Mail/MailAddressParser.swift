@@ -130,6 +130,7 @@ enum MailAddressParser {
               !bytes.contains(where: { b in b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: ",")
                   || b == UInt8(ascii: ";") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "(") || b == UInt8(ascii: ")")
               }) else { return nil }
+        if bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return String(decoding: bytes, as: UTF8.self) }
         var text = MailText(capacity: bytes.count)
         text.appendRaw(bytes)
         return text.text()
@@ -163,10 +164,18 @@ enum MailAddressParser {
     /// Outlook's `'Ana Lima'` loses its quotes; a name that only repeats the address is no name.
     private static func cleanedName(_ name: MailText, email: String) -> String {
         var text = name.text()
-        if text.count >= 2, text.first == "'", text.last == "'" {
+        var bytes = Substring(text).utf8
+        if bytes.count >= 2, bytes.first == UInt8(ascii: "'"), bytes.last == UInt8(ascii: "'") {
             text = String(text.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+            bytes = Substring(text).utf8
         }
-        if text.lowercased() == email.lowercased() { return "" }
+        let address = email.utf8
+        if bytes.count == address.count,
+           zip(bytes, address).allSatisfy({ lowercase($0) == lowercase($1) }) { return "" }
         return text
+    }
+
+    private static func lowercase(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 }

@@ -43,14 +43,14 @@ enum MailDateParser {
             var end = index
             while end < value.count, value[end] > 0x20, value[end] != UInt8(ascii: ","),
                   value[end] != UInt8(ascii: "(") { end += 1 }
-            if !read(Array(value[index..<end]), into: &parts) { return .unreadable }
+            if !read(UnsafeBufferPointer(rebasing: value[index..<end]), into: &parts) { return .unreadable }
             index = end
         }
         return instant(parts)
     }
 
     /// Reads one token; false when it can be no part of a date.
-    private static func read(_ token: [UInt8], into parts: inout Parts) -> Bool {
+    private static func read(_ token: UnsafeBufferPointer<UInt8>, into parts: inout Parts) -> Bool {
         guard let first = token.first else { return true }
         if isDigit(first) {
             // ISO 8601 (`2024-01-15T10:00:00Z`) before the time test, as it holds colons too.
@@ -59,7 +59,7 @@ enum MailDateParser {
             if token.contains(UInt8(ascii: "-")) || token.contains(UInt8(ascii: "/")) {
                 return readNumericDate(token, into: &parts)
             }
-            guard token.count <= 4, token.allSatisfy(isDigit), let number = Int(digits: token[...]) else { return false }
+            guard token.count <= 4, let number = Int(digits: token) else { return false }
             if token.count >= 3 {
                 parts.year = token.count == 3 ? number + 1900 : number
             } else if parts.day == nil {
@@ -73,24 +73,35 @@ enum MailDateParser {
             if parts.offset == nil { parts.offset = numericZone(token[...]) }
             return true
         }
-        let word = token.map { $0 | 0x20 }.filter { $0 != UInt8(ascii: ".") }
-        guard word.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") || $0 == UInt8(ascii: "+")
-            || $0 == UInt8(ascii: "-") || isDigit($0) }) else { return true }
-        if let month = month(word) {
+        // A word: weekday, month, AM/PM, zone name, or `GMT+0100`. Letters
+        // go into a lowercase key of up to eight, enough to tell them apart.
+        var key: UInt64 = 0
+        var letters = 0
+        for (position, byte) in token.enumerated() {
+            let lower = byte | 0x20
+            if lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") {
+                if letters < 8 { key |= UInt64(lower) << (8 * UInt64(letters)) }
+                letters += 1
+            } else if byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") {
+                // GMT+0100, UTC-5
+                if parts.offset == nil { parts.offset = numericZone(token[position...]) }
+                return true
+            } else if byte != UInt8(ascii: ".") {
+                return true
+            }
+        }
+        if let month = month(key, letters: letters) {
             parts.month = month
-        } else if word == Array("am".utf8) || word == Array("pm".utf8) {
-            parts.afternoon = word[0] == UInt8(ascii: "p")
-        } else if let sign = word.firstIndex(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }) {
-            // GMT+0100, UTC-5
-            if parts.offset == nil { parts.offset = numericZone(word[sign...]) }
+        } else if key == ascii("am") || key == ascii("pm") {
+            parts.afternoon = key == ascii("pm")
         } else if parts.namedOffset == nil {
-            parts.namedOffset = namedZone(word)
+            parts.namedOffset = namedZone(key, letters: letters)
         }
         return true
     }
 
     /// `10:23`, `10:23:45`, `10:23:45.123`, with a zone glued on (`10:23:45+0100`, `10:23:45Z`).
-    private static func readTime(_ token: [UInt8], into parts: inout Parts) -> Bool {
+    private static func readTime(_ token: UnsafeBufferPointer<UInt8>, into parts: inout Parts) -> Bool {
         var fields: [Int] = []
         var index = 0
         while index < token.count, fields.count < 3 {
@@ -124,11 +135,11 @@ enum MailDateParser {
     }
 
     /// `2024-01-15` (ISO, maybe with `T10:00:00Z`) or `15-Jan-2024`.
-    private static func readNumericDate(_ token: [UInt8], into parts: inout Parts) -> Bool {
+    private static func readNumericDate(_ token: UnsafeBufferPointer<UInt8>, into parts: inout Parts) -> Bool {
         var dateToken = token[...]
         if let t = token.firstIndex(where: { $0 | 0x20 == UInt8(ascii: "t") }), t > 0, isDigit(token[t - 1]) {
             dateToken = token[..<t]
-            guard readTime(Array(token[(t + 1)...]), into: &parts) else { return false }
+            guard readTime(UnsafeBufferPointer(rebasing: token[(t + 1)...]), into: &parts) else { return false }
         }
         let pieces = dateToken.split(whereSeparator: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "/") })
         guard pieces.count == 3 else { return false }
@@ -137,7 +148,7 @@ enum MailDateParser {
             (parts.year, parts.month, parts.day) = (year, month, day)
             return true
         }
-        for piece in pieces where !read(Array(piece), into: &parts) { return false }
+        for piece in pieces where !read(UnsafeBufferPointer(rebasing: piece), into: &parts) { return false }
         return true
     }
 
@@ -178,43 +189,60 @@ enum MailDateParser {
     }
 
     /// `+0100`, `-0800`, `+01:00`, `+1`: seconds east of UTC; nil when out of range.
-    private static func numericZone(_ token: ArraySlice<UInt8>) -> Int? {
+    private static func numericZone(_ token: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
         guard let sign = token.first else { return nil }
-        let digits = token.dropFirst().filter { $0 != UInt8(ascii: ":") }
-        guard !digits.isEmpty, digits.count <= 4, digits.allSatisfy(isDigit), let number = Int(digits: digits[...]) else {
-            return nil
+        var number = 0, digits = 0
+        for byte in token.dropFirst() where byte != UInt8(ascii: ":") {
+            guard isDigit(byte), digits < 4 else { return nil }
+            number = number * 10 + Int(byte - UInt8(ascii: "0"))
+            digits += 1
         }
-        let (hours, minutes) = digits.count <= 2 ? (number, 0) : (number / 100, number % 100)
+        guard digits > 0 else { return nil }
+        let (hours, minutes) = digits <= 2 ? (number, 0) : (number / 100, number % 100)
         guard hours <= 23, minutes <= 59 else { return nil }
         return (sign == UInt8(ascii: "-") ? -1 : 1) * (hours * 3600 + minutes * 60)
     }
 
-    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        .map { Array($0.utf8) }
-    private static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august",
-                                     "september", "october", "november", "december"].map { Array($0.utf8) }
-
-    /// `Jan`, `January`, `Sept`: 1–12.
-    private static func month(_ word: [UInt8]) -> Int? {
-        guard word.count >= 3, let index = months.firstIndex(where: { $0.elementsEqual(word.prefix(3)) }) else {
-            return nil
+    /// Up to eight lowercase ASCII letters as a key, the first in the low byte.
+    private static func ascii(_ word: StaticString) -> UInt64 {
+        var key: UInt64 = 0
+        for (position, byte) in UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount).enumerated() {
+            key |= UInt64(byte) << (8 * UInt64(position))
         }
-        let full = monthNames[index]
-        guard word.count == 3 || (word.count <= full.count && full.starts(with: word)) else { return nil }
-        return index + 1
+        return key
     }
 
-    private static let zones: [String: Int] = [
-        "ut": 0, "gmt": 0, "utc": 0, "z": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6,
-        "pst": -8, "pdt": -7, "wet": 0, "west": 1, "bst": 1, "cet": 1, "met": 1, "cest": 2, "mest": 2, "eet": 2,
-        "eest": 3, "msk": 3, "jst": 9,
-    ]
+    private static let monthKeys: [UInt64] = ([
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december",
+    ] as [StaticString]).map(ascii)
+    private static let monthLengths = [7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8]
 
-    /// A zone by name, in seconds east of UTC; military letters (and names
-    /// not known) count as UTC, as RFC 5322 says to read them.
-    private static func namedZone(_ word: [UInt8]) -> Int? {
-        if let hours = zones[String(decoding: word, as: UTF8.self)] { return hours * 3600 }
-        return word.count == 1 ? 0 : nil
+    /// `Jan`, `January`, `Sept`: 1–12. A word matches a month when it is
+    /// that month's name or a prefix of it of three letters or more.
+    private static func month(_ key: UInt64, letters: Int) -> Int? {
+        guard letters >= 3, letters <= 9 else { return nil }
+        let mask: UInt64 = letters >= 8 ? .max : (1 << (8 * UInt64(letters))) - 1
+        for index in 0..<12 where letters <= monthLengths[index] && monthKeys[index] & mask == key {
+            return index + 1
+        }
+        return nil
+    }
+
+    private static let zoneHours: [UInt64: Int] = {
+        let zones: [(StaticString, Int)] = [
+            ("ut", 0), ("gmt", 0), ("utc", 0), ("wet", 0), ("est", -5), ("edt", -4), ("cst", -6), ("cdt", -5),
+            ("mst", -7), ("mdt", -6), ("pst", -8), ("pdt", -7), ("west", 1), ("bst", 1), ("cet", 1), ("met", 1),
+            ("cest", 2), ("mest", 2), ("eet", 2), ("eest", 3), ("msk", 3), ("jst", 9),
+        ]
+        return Dictionary(uniqueKeysWithValues: zones.map { (ascii($0.0), $0.1) })
+    }()
+
+    /// A zone by name, in seconds east of UTC; military letters count as
+    /// UTC, as RFC 5322 says to read them; nil for names not known.
+    private static func namedZone(_ key: UInt64, letters: Int) -> Int? {
+        if letters == 1 { return 0 }
+        return zoneHours[key].map { $0 * 3600 }
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }

@@ -82,36 +82,52 @@ struct MailText {
     /// space, trimmed. The bytes are valid UTF-8 by construction, apart from
     /// what Foundation hands back, which is valid too.
     func text() -> String {
-        var out = [UInt8]()
-        out.reserveCapacity(utf8.count)
-        var pendingSpace = false
-        var index = 0
-        let count = utf8.count
-        while index < count {
-            let byte = utf8[index]
-            let blank = whitespaceLength(at: index)
-            if blank > 0 {
-                pendingSpace = !out.isEmpty
-                index += blank
-                continue
-            }
-            if byte < 0x20 || byte == 0x7F {
+        if isClean { return String(decoding: utf8, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: utf8.count) { out in
+            var written = 0
+            var pendingSpace = false
+            var index = 0
+            let count = utf8.count
+            while index < count {
+                let byte = utf8[index]
+                let blank = whitespaceLength(at: index)
+                if blank > 0 {
+                    pendingSpace = written > 0
+                    index += blank
+                    continue
+                }
+                if byte < 0x20 || byte == 0x7F {
+                    index += 1
+                    continue
+                }
+                // C1 controls are U+0080–U+009F: 0xC2 0x80–0x9F in UTF-8.
+                if byte == 0xC2, index + 1 < count, (0x80...0x9F).contains(utf8[index + 1]) {
+                    index += 2
+                    continue
+                }
+                if pendingSpace {
+                    out[written] = 0x20
+                    written += 1
+                    pendingSpace = false
+                }
+                out[written] = byte
+                written += 1
                 index += 1
-                continue
             }
-            // C1 controls are U+0080–U+009F: 0xC2 0x80–0x9F in UTF-8.
-            if byte == 0xC2, index + 1 < count, (0x80...0x9F).contains(utf8[index + 1]) {
-                index += 2
-                continue
-            }
-            if pendingSpace {
-                out.append(0x20)
-                pendingSpace = false
-            }
-            out.append(byte)
-            index += 1
+            return written
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Printable ASCII with single inner spaces, nothing to clean: most
+    /// header text, which then becomes a String in one copy.
+    private var isClean: Bool {
+        guard let first = utf8.first, let last = utf8.last, first != 0x20, last != 0x20 else { return utf8.isEmpty }
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            if byte < 0x20 || byte >= 0x7F || (byte == 0x20 && previous == 0x20) { return false }
+            previous = byte
+        }
+        return true
     }
 
     /// The UTF-8 length of the whitespace character at `index`, 0 when there
