@@ -58,9 +58,24 @@ struct MailDataSet {
             h.line("\tfor <\(me)>; \(Self.rfc5322(date.addingTimeInterval(4)))")
             h.line("Received: by mail-\(Self.hex(&random, 4)).example with SMTP id \(Self.hex(&random, 12));")
             h.line("        \(Self.rfc5322(date.addingTimeInterval(2)))")
+            h.line("X-Google-Smtp-Source: \(Self.base64Noise(&random, 76))")
+            h.line("X-Received: by 2002:a05:6402:\(Self.hex(&random, 4)) with SMTP id \(Self.hex(&random, 16));")
+            h.line("        \(Self.rfc5322(date.addingTimeInterval(3)))")
             h.line("ARC-Seal: i=1; a=rsa-sha256; t=\(Int(date.timeIntervalSince1970)); cv=none; d=mail.example; s=arc-2024;")
             h.line("        b=\(Self.base64Noise(&random, 64))")
             h.line("         \(Self.base64Noise(&random, 64))")
+            h.line("ARC-Message-Signature: i=1; a=rsa-sha256; c=relaxed/relaxed; d=mail.example; s=arc-2024;")
+            h.line("        h=to:subject:message-id:date:from:mime-version:dkim-signature;")
+            h.line("        bh=\(Self.base64Noise(&random, 43))=;")
+            h.line("        b=\(Self.base64Noise(&random, 64))")
+            h.line("         \(Self.base64Noise(&random, 64))")
+            h.line("ARC-Authentication-Results: i=1; mx.mail.example;")
+            h.line("       dkim=pass header.i=@\(Self.domain(of: other.email)) header.s=2024 header.b=\(Self.base64Noise(&random, 8));")
+            h.line("       spf=pass (mail.example: domain of \(other.email) designates 192.0.2.7 as permitted sender)")
+            h.line("       smtp.mailfrom=\(other.email); dmarc=pass (p=NONE sp=NONE dis=NONE)")
+            h.line("Authentication-Results: mx.mail.example;")
+            h.line("       dkim=pass header.i=@\(Self.domain(of: other.email)) header.s=2024 header.b=\(Self.base64Noise(&random, 8));")
+            h.line("       spf=pass smtp.mailfrom=\(other.email); dmarc=pass header.from=\(Self.domain(of: other.email))")
             h.line("DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=\(Self.domain(of: other.email)); s=2024;")
             h.line("        h=from:to:subject:date:message-id:references:in-reply-to:mime-version;")
             h.line("        bh=\(Self.base64Noise(&random, 43))=;")
@@ -78,9 +93,9 @@ struct MailDataSet {
             h.line("References: " + chain.map { "<\(Self.messageID($0, seed: seed))>" }.joined(separator: "\n "))
             h.line("In-Reply-To: <\(Self.messageID(index - 1, seed: seed))>")
         }
-        let prefix = isList ? "[team-list] " : ""
-        let subject = prefix + (replies > 0 ? "Re: " : "") + topic
-        h.line("Subject: " + Self.encoded(subject, b: gmailStyle))
+        // Clients keep the prefixes as plain text and encode only what needs it.
+        let prefix = (isList ? "[team-list] " : "") + (replies > 0 ? "Re: " : "")
+        h.line("Subject: " + prefix + Self.encoded(topic, b: gmailStyle))
         if isList {
             h.line("To: team-list@lists.example")
             h.line("List-Id: Team list <team-list.lists.example>")
@@ -152,7 +167,10 @@ struct MailDataSet {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
                  UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "!"):
                 out.append(Character(Unicode.Scalar(byte)))
-            default: out += String(format: "=%02X", byte)
+            default:
+                out.append("=")
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0xF)])
             }
         }
         return out + "?="
@@ -174,7 +192,8 @@ struct MailDataSet {
     }
 
     private static func clock(_ seconds: Int) -> String {
-        String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return two(seconds / 3600) + ":" + two(seconds / 60 % 60) + ":" + two(seconds % 60)
     }
 
     /// H. Hinnant's civil-from-days.
@@ -196,13 +215,15 @@ struct MailDataSet {
     private static let hexDigits = Array("0123456789ABCDEF")
 
     private static func hex(_ random: inout DataSet.Random, _ count: Int) -> String {
-        String((0..<count).map { _ in hexDigits[random.int(0..<16)] })
+        String(decoding: (0..<count).map { _ in hexBytes[random.int(0..<16)] }, as: UTF8.self)
     }
 
-    private static let base64Letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+    private static let hexBytes = Array("0123456789ABCDEF".utf8)
+
+    private static let base64Letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
     private static func base64Noise(_ random: inout DataSet.Random, _ count: Int) -> String {
-        String((0..<count).map { _ in base64Letters[random.int(0..<64)] })
+        String(decoding: (0..<count).map { _ in base64Letters[random.int(0..<64)] }, as: UTF8.self)
     }
 }
 

@@ -3,7 +3,7 @@
 ///
 /// `plain` lists openers that never close in the whole field: those are
 /// read as ordinary characters (see `MailAddressParser`).
-struct Scanner {
+struct AddressScanner {
     enum Skip { case none, past(Int), unbalanced }
 
     let value: UnsafeBufferPointer<UInt8>
@@ -16,7 +16,7 @@ struct Scanner {
         self.plain = plain
     }
 
-    func sub(_ part: Range<Int>) -> Scanner { Scanner(value, part, plain: plain) }
+    func sub(_ part: Range<Int>) -> AddressScanner { AddressScanner(value, part, plain: plain) }
 
     func isPlain(_ index: Int) -> Bool { !plain.isEmpty && plain.contains(index) }
 

@@ -21,14 +21,14 @@ enum MailAddressParser {
             guard let unbalanced, attempt < 7 else { break }
             plain.append(unbalanced)
         }
-        return entries.compactMap { mailbox(Scanner(value, $0.lowerBound..<$0.upperBound, plain: plain)) }
+        return entries.compactMap { mailbox(AddressScanner(value, $0.lowerBound..<$0.upperBound, plain: plain)) }
     }
 
     /// The list cut into mailboxes; a group's name is dropped and its members
     /// kept. Also the first opener that never closes, if any.
     private static func split(_ value: UnsafeBufferPointer<UInt8>, plain: [Int]) -> ([Range<Int>], Int?) {
         var entries: [Range<Int>] = []
-        let scanner = Scanner(value, 0..<value.count, plain: plain)
+        let scanner = AddressScanner(value, 0..<value.count, plain: plain)
         var start = 0
         var angle: Int?
         var index = 0
@@ -64,7 +64,7 @@ enum MailAddressParser {
     }
 
     /// One mailbox: `phrase <addr-spec>` or a bare addr-spec; nil when it holds no usable address.
-    private static func mailbox(_ scanner: Scanner) -> MailAddress? {
+    private static func mailbox(_ scanner: AddressScanner) -> MailAddress? {
         let range = scanner.range
         var index = range.lowerBound
         var open: Int?
@@ -109,7 +109,7 @@ enum MailAddressParser {
 
     /// The address with quotes undone, blanks and comments dropped, an
     /// obsolete route removed; nil unless it is `local@domain`.
-    private static func addressSpec(_ scanner: Scanner, dropRoute: Bool) -> String? {
+    private static func addressSpec(_ scanner: AddressScanner, dropRoute: Bool) -> String? {
         var bytes = [UInt8]()
         bytes.reserveCapacity(scanner.range.count)
         var index = scanner.range.lowerBound
@@ -136,14 +136,14 @@ enum MailAddressParser {
         return text.text()
     }
 
-    private static func displayName(_ scanner: Scanner, email: String) -> String {
+    private static func displayName(_ scanner: AddressScanner, email: String) -> String {
         var name = MailText(capacity: scanner.range.count)
         phraseBytes(scanner, into: &name)
         return cleanedName(name, email: email)
     }
 
     /// A phrase's text: quoted strings unquoted, comments dropped, encoded words decoded.
-    private static func phraseBytes(_ scanner: Scanner, into name: inout MailText) {
+    private static func phraseBytes(_ scanner: AddressScanner, into name: inout MailText) {
         var bytes = [UInt8]()
         bytes.reserveCapacity(scanner.range.count)
         var index = scanner.range.lowerBound
