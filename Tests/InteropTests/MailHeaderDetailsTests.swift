@@ -27,6 +27,14 @@ import Testing
         #expect(header.subject == "hi[2J there now")
     }
 
+    @Test func encodedWordsSplitInsideACharacter() throws {
+        // Base64 split by bytes, and Q split between the two bytes of "é".
+        let header = try MailFixture.parse("From: =?UTF-8?B?Sm9z?= =?utf-8?B?w6k=?= <jose@x.example>",
+                                           "Subject: =?UTF-8?Q?Caf=C3?=\n =?UTF-8?Q?=A9_ou_th=C3=A9?= =?ISO-8859-1?Q?_=E0?= 3")
+        #expect(header.from.first?.name == "José")
+        #expect(header.subject == "Café ou thé à 3")
+    }
+
     @Test func problems() throws {
         #expect(throws: MailHeaderProblem.noHeader) { try MailHeaderParser.parse(Array("\nFrom: a@b.example\n".utf8)) }
         #expect(throws: MailHeaderProblem.noHeader) { try MailHeaderParser.parse(Array("just some text\n".utf8)) }

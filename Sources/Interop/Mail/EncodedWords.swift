@@ -10,7 +10,9 @@ enum EncodedWords {
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into text: inout MailText) {
         let count = bytes.count
         var literalStart = 0
-        var afterWord = false
+        // Adjacent words in one charset are decoded together: encoders split
+        // long text by bytes, sometimes inside a character.
+        var pending: (charset: [UInt8], bytes: [UInt8])?
         var index = 0
         while index + 1 < count {
             guard bytes[index] == UInt8(ascii: "="), bytes[index + 1] == UInt8(ascii: "?"),
@@ -18,16 +20,28 @@ enum EncodedWords {
                 index += 1
                 continue
             }
-            if literalStart < index {
-                let literal = UnsafeBufferPointer(rebasing: bytes[literalStart..<index])
-                if !(afterWord && literal.allSatisfy(isWhitespace)) { text.appendRaw(literal) }
+            let literal = UnsafeBufferPointer(rebasing: bytes[literalStart..<index])
+            if let held = pending, literal.allSatisfy(isWhitespace) {
+                if sameCharset(held.charset, charset) {
+                    pending!.bytes += decoded
+                } else {
+                    text.append(held.bytes, charset: held.charset)
+                    pending = (charset, decoded)
+                }
+            } else {
+                if let held = pending { text.append(held.bytes, charset: held.charset) }
+                if !literal.isEmpty { text.appendRaw(literal) }
+                pending = (charset, decoded)
             }
-            text.append(decoded, charset: charset)
-            afterWord = true
             index = end
             literalStart = end
         }
+        if let held = pending { text.append(held.bytes, charset: held.charset) }
         if literalStart < count { text.appendRaw(UnsafeBufferPointer(rebasing: bytes[literalStart..<count])) }
+    }
+
+    private static func sameCharset(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { $0 | 0x20 == $1 | 0x20 }
     }
 
     /// The word starting at `start` (at its `=?`): where it ends, its charset
