@@ -35,6 +35,13 @@ import Testing
         #expect(header.subject == "Café ou thé à 3")
     }
 
+    @Test func eastAsianCharsetsThroughFoundation() throws {
+        let header = try MailFixture.parse("From: a@b.example",
+                                           "To: =?ISO-2022-JP?B?GyRCMnE1RCRON28bKEI=?= <a@jp.example>,",
+                                           " =?Shift_JIS?B?ie+LY4LMjI8=?= <b@jp.example>")
+        #expect(header.to.map(\.name) == ["会議の件", "会議の件"])
+    }
+
     @Test func problems() throws {
         #expect(throws: MailHeaderProblem.noHeader) { try MailHeaderParser.parse(Array("\nFrom: a@b.example\n".utf8)) }
         #expect(throws: MailHeaderProblem.noHeader) { try MailHeaderParser.parse(Array("just some text\n".utf8)) }

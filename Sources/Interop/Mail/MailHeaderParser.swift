@@ -75,8 +75,8 @@ public enum MailHeaderParser {
     private static func preambleEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
-        let from: [UInt8] = Array("From ".utf8)
-        if bytes.count - start >= 5, (0..<5).allSatisfy({ bytes[start + $0] == from[$0] }) {
+        if bytes.count - start >= 5, bytes[start] == UInt8(ascii: "F"), bytes[start + 1] == UInt8(ascii: "r"),
+           bytes[start + 2] == UInt8(ascii: "o"), bytes[start + 3] == UInt8(ascii: "m"), bytes[start + 4] == 0x20 {
             start = lineEndIndex(bytes, from: start) + 1
         }
         return start
