@@ -66,6 +66,7 @@ enum Charset {
         case "WINDOWS-1251", "CP1251": return .windowsCP1251
         case "SHIFT-JIS", "SJIS": return .shiftJIS
         case "EUC-JP": return .japaneseEUC
+        case "ISO-2022-JP": return .iso2022JP
         case "UTF-16": return .utf16
         default: return nil
         }
