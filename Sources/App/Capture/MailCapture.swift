@@ -121,19 +121,19 @@ struct MailCapture {
             let from = state.map { stat.size >= $0.size ? $0.offset : 0 } ?? 0
             var reader: MboxReader
             do {
-                reader = try MboxReader(path: path, offset: from)
+                reader = try MboxReader(path: path, from: UInt64(from))
             } catch {
-                report.unreadable.append("\(path): \(error)")
+                report.unreadable.append("\(error)")
                 return
             }
             var ended = false
             while !ended {
-                var batch: [(offset: Int64, mail: ParsedMail)] = []
+                var batch: [(offset: UInt64, mail: ParsedMail)] = []
                 while batch.count < Self.batchSize, let message = try reader.next() {
                     batch.append((message.offset, ParsedMail.parse(message.header, fileTime: stat.modified)))
                 }
                 ended = batch.count < Self.batchSize
-                let reached = reader.offset
+                let reached = Int64(reader.endOffset)
                 try writer.batch { tx in
                     for entry in batch {
                         try record(entry.mail, file: "\(label)@\(entry.offset)", source: source, tx: tx,
