@@ -73,7 +73,7 @@ struct CaptureEndToEndTests {
         try Self.writeMaildir(folder + "/Mail", count: 12_000, people: people + ["Stranger <x@elsewhere.example>"],
                               startingAt: Date(timeIntervalSince1970: 1_760_000_000))
         let killedPath = folder + "/killed.sqlite"
-        try FileManager.default.copyItem(atPath: reference, toPath: killedPath)
+        _ = try Self.seedContacts(killedPath, count: 40)
 
         // One uninterrupted run is the reference.
         let started = Date()
@@ -97,7 +97,11 @@ struct CaptureEndToEndTests {
         let last = try Child(TmuxSession.binary, ["capture", "mail", folder + "/Mail"],
                              environment: rapportEnvironment(database: killedPath, home: folder)).wait()
         #expect(last.status == 0, "\(last.output)")
-        #expect(try Self.captured(killedPath) == expected)
+        let got = try Self.captured(killedPath)
+        let missing = Array(Set(expected).subtracting(got)).sorted().prefix(3)
+        let extra = Array(Set(got).subtracting(expected)).sorted().prefix(3)
+        #expect(missing.isEmpty && extra.isEmpty && got.count == expected.count,
+                "missing \(missing), extra \(extra), \(got.count) rows, expected \(expected.count)")
         #expect(try CrashSafetyTests.integrity(killedPath) == "ok")
     }
 
