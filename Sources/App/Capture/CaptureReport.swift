@@ -29,15 +29,19 @@ public struct CaptureReport: Sendable {
 
         public var summary: String {
             if let failure { return "\(kind) \(path): \(failure)" }
-            var parts = ["\(kind) \(path): read \(read) new \(kind == "mail" ? "messages" : "events")"]
-            parts.append("\(touches) touches")
-            if kind == "calendar" { parts.append("\(events) upcoming events added or changed") }
+            var parts = ["\(kind) \(path): read " + count(read, "new " + (kind == "mail" ? "message" : "event"))]
+            parts.append(count(touches, "touch", "touches"))
+            if kind == "calendar" { parts.append(count(events, "upcoming event") + " added or changed") }
             if removed > 0 { parts.append("\(removed) cancelled or gone") }
             if known > 0 { parts.append("\(known) already captured") }
             let skips = skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
             if !skips.isEmpty { parts.append("skipped " + skips.joined(separator: ", ")) }
             if !unreadable.isEmpty { parts.append("\(unreadable.count) unreadable") }
             return parts.joined(separator: "; ")
+        }
+
+        private func count(_ n: Int, _ one: String, _ many: String? = nil) -> String {
+            "\(n) " + (n == 1 ? one : many ?? one + "s")
         }
     }
 
