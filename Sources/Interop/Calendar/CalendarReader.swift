@@ -91,7 +91,11 @@ public enum CalendarReader {
             case "BEGIN":
                 let component = CalendarText.clean(line.raw).uppercased()
                 if component == "VEVENT" {
-                    if event != nil { dropEvent("VEVENT without END:VEVENT") }
+                    // A VEVENT inside a VEVENT means the first one lost its END: drop it, keep the new one.
+                    if let open = stack.lastIndex(of: "VEVENT") {
+                        dropEvent("VEVENT without END:VEVENT")
+                        stack.removeSubrange(open...)
+                    }
                     if stack.last == "VCALENDAR" { event = EventDraft(line: line.line) }
                 } else if component == "VTIMEZONE", stack.last == "VCALENDAR" {
                     zone = ZoneDraft()
