@@ -82,7 +82,8 @@ struct RecurrenceExpander {
     }
 
     /// How many whole periods lie before `lowerDay`, and how many instances
-    /// they hold when that is known without walking them.
+    /// they hold when that is known without walking them (without COUNT it
+    /// does not matter; with it, an unknown count means no skipping).
     private func skipPeriods(lowerDay: Int) -> (periods: Int, instances: Int) {
         let (year, month, _) = CivilDate.date(days: start.day)
         let periods: Int
@@ -97,10 +98,19 @@ struct RecurrenceExpander {
         }
         guard periods > 0 else { return (0, 0) }
         if rule.count == nil { return (periods, 0) }
-        let plainDaily = rule.frequency == .daily && rule.byDay.isEmpty && rule.byMonth.isEmpty
-            && rule.byMonthDay.isEmpty && rule.bySetPosition.isEmpty
-        // Each skipped daily period holds exactly one instance, the first being DTSTART.
-        return plainDaily ? (periods, periods) : (0, 0)
+        if rule.frequency == .daily, rule.byDay.isEmpty, rule.byMonth.isEmpty, rule.byMonthDay.isEmpty,
+           rule.bySetPosition.isEmpty {
+            // Each skipped daily period holds exactly one instance, the first being DTSTART.
+            return (periods, periods)
+        }
+        if rule.frequency == .weekly, rule.byMonth.isEmpty, rule.bySetPosition.isEmpty,
+           let first = candidates(period: 0, firstDay: start.day, stopDay: CivilDate.lastDay) {
+            // Every whole week holds the same weekdays; the first counts DTSTART and what follows it.
+            let perWeek = Set(rule.byDay.map(\.weekday)).count
+            let inFirst = 1 + first.filter { $0 * 86_400 + start.secondOfDay > start.local }.count
+            return (periods, inFirst + (periods - 1) * max(1, perWeek))
+        }
+        return (0, 0)
     }
 
     private func weekStart(of day: Int) -> Int {
