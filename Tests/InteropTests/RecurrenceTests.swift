@@ -122,6 +122,26 @@ import Testing
         #expect(walked == ["20260103", "20260105", "20260108", "20260112", "20260115"].map { F.utc($0 + "T090000Z") })
     }
 
+    @Test func hostileRulesEndQuickly() throws {
+        let rules = [
+            "DTSTART:00010101T000000Z\nRRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30;COUNT=5",
+            "DTSTART:00010101T000000Z\nRRULE:FREQ=MONTHLY;BYMONTHDAY=31;BYMONTH=4",
+            "DTSTART:00010101T000000Z\nRRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO;COUNT=999999999",
+            "DTSTART:00010101T000000Z\nRRULE:FREQ=DAILY;INTERVAL=999999999;COUNT=3",
+            "DTSTART:99991231T235959Z\nRRULE:FREQ=DAILY;UNTIL=99991231",
+            "DTSTART:20260101T000000Z\nRRULE:FREQ=DAILY\nDURATION:P999999999W",
+            "DTSTART:00010101T000000Z\nRRULE:FREQ=WEEKLY;BYDAY=MO;BYMONTH=2;BYSETPOS=-1;COUNT=999999999",
+        ]
+        for rule in rules {
+            let started = Date()
+            _ = try occurrences(rule)
+            #expect(Date().timeIntervalSince(started) < 1, "\(rule)")
+        }
+        // A rule that matches nothing for 200,000 periods says it gave up.
+        let reading = try F.read(text: F.calendar("BEGIN:VEVENT\nUID:h@example\n\(rules[0])\nEND:VEVENT"))
+        #expect(reading.skipped.map(\.reason) == ["RRULE makes too many occurrences; only the first ones are read"])
+    }
+
     @Test func unsupportedPartsKeepTheFirstOccurrenceAndSaySo() throws {
         let reading = try F.read(text: F.calendar("BEGIN:VEVENT\nUID:u@example\nDTSTART:20260302T090000Z\nRRULE:FREQ=DAILY;BYHOUR=9,17\nEND:VEVENT"))
         #expect(reading.occurrences.map(\.start) == [F.utc("20260302T090000Z")])

@@ -9,10 +9,10 @@
 /// Why it stays fast on hostile input: without COUNT the periods before the
 /// window are skipped arithmetically (a daily rule from 1970 starts in the
 /// window's week), a daily COUNT rule without BY parts skips the same way and
-/// adds what it skipped to the count, and any other walk stops after
-/// `periodLimit` periods, saying so.
+/// adds what it skipped to the count (a plain weekly one too), and any other
+/// walk stops after `periodLimit` periods (550 years of days), saying so.
 struct RecurrenceExpander {
-    static let periodLimit = 400_000
+    static let periodLimit = 200_000
     static let instanceLimit = 20_000
 
     var rule: RecurrenceRule
@@ -64,8 +64,19 @@ struct RecurrenceExpander {
         while true {
             walked += 1
             if walked > Self.periodLimit { result.truncated = true; return result }
-            guard let days = candidates(period: period, firstDay: firstDay, stopDay: upperDay + 1) else { return result }
-            period += 1
+            let days: [Int]
+            if rule.frequency == .daily, rule.bySetPosition.isEmpty {
+                // The common and the hostile case alike: one day per period, no array to build.
+                let (step, overflow) = period.multipliedReportingOverflow(by: rule.interval)
+                guard !overflow, step < 4_000_000, firstDay + step <= min(upperDay + 1, CivilDate.lastDay) else { return result }
+                period += 1
+                guard matchesFilters(firstDay + step) else { continue }
+                days = [firstDay + step]
+            } else {
+                guard let found = candidates(period: period, firstDay: firstDay, stopDay: upperDay + 1) else { return result }
+                period += 1
+                days = found
+            }
             for day in days {
                 let local = day * 86_400 + timeOfDay
                 if local <= lastLocal { continue }
