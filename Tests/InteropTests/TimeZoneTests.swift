@@ -34,6 +34,33 @@ import Testing
         #expect(issues.map(\.reason) == ["TZID \"Mars/Olympus_Mons\" is unknown: its times are read in the local zone"])
     }
 
+    @Test func exchangeDisplayNameTZIDMatchesItsEscapedVTIMEZONE() throws {
+        // Exchange names zones by their display name; the parameter is quoted, the TZID property escaped.
+        let reading = try F.read(text: F.calendar("""
+            BEGIN:VTIMEZONE
+            TZID:(UTC+01:00) Amsterdam\\, Berlin\\, Bern\\, Rome\\, Stockholm\\, Vienna
+            BEGIN:STANDARD
+            DTSTART:16010101T030000
+            TZOFFSETFROM:+0200
+            TZOFFSETTO:+0100
+            RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=10
+            END:STANDARD
+            BEGIN:DAYLIGHT
+            DTSTART:16010101T020000
+            TZOFFSETFROM:+0100
+            TZOFFSETTO:+0200
+            RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=3
+            END:DAYLIGHT
+            END:VTIMEZONE
+            BEGIN:VEVENT
+            UID:x@example
+            DTSTART;TZID="(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna":20260701T090000
+            END:VEVENT
+            """), zone: F.tokyo)
+        #expect(reading.skipped.isEmpty)
+        #expect(reading.occurrences.first?.start == F.utc("20260701T070000Z"))
+    }
+
     @Test func gapAndOverlapAreReadAsRFC5545Says() {
         let zone = EventZone.system(F.berlin)
         // 02:30 on 29 March 2026 does not exist in Berlin: read with +01:00, it is 03:30 CEST.

@@ -30,36 +30,38 @@ extension CalendarReader {
 
     static func occurrences(of events: [EventDraft], in window: Window, resolver: ZoneResolver,
                             into reading: inout CalendarReading) {
-        var overrides: [String: [EventDraft]] = [:]
-        var masters: [String: EventDraft] = [:]
+        // Indices, not copies: a draft holds arrays that would be retained and released per copy.
+        var overrideIndices: [String: [Int]] = [:]
+        var masterIndices: [String: Int] = [:]
         var order: [String] = []
-        for event in events {
+        for (index, event) in events.enumerated() {
             let uid = event.uid!
             if event.recurrenceID != nil {
-                if overrides[uid] == nil, masters[uid] == nil { order.append(uid) }
-                overrides[uid, default: []].append(event)
-            } else if masters[uid] != nil {
+                if overrideIndices[uid] == nil, masterIndices[uid] == nil { order.append(uid) }
+                overrideIndices[uid, default: []].append(index)
+            } else if masterIndices[uid] != nil {
                 reading.skipped.append(ImportIssue(line: event.line, reason: "VEVENT skipped: UID \(uid.prefix(60)) appears twice"))
             } else {
-                if overrides[uid] == nil { order.append(uid) }
-                masters[uid] = event
+                if overrideIndices[uid] == nil { order.append(uid) }
+                masterIndices[uid] = index
             }
         }
         for uid in order {
             var found: [CalendarOccurrence] = []
-            let replaced = overrides[uid] ?? []
+            let replaced = (overrideIndices[uid] ?? []).map { events[$0] }
+            let master = masterIndices[uid].map { events[$0] }
             var keys = Set<InstanceKey>()
             for override in replaced {
                 if let key = key(of: override.recurrenceID!, resolver: resolver) { keys.insert(key) }
             }
-            if let master = masters[uid] {
+            if let master {
                 instances(of: master, in: window, replaced: keys, resolver: resolver, into: &found, issues: &reading.skipped)
             }
             for override in replaced {
                 guard let key = key(of: override.recurrenceID!, resolver: resolver),
-                      var occurrence = occurrence(of: override, key: key, master: masters[uid], resolver: resolver),
+                      var occurrence = occurrence(of: override, key: key, master: master, resolver: resolver),
                       window.contains(Int(occurrence.start.timeIntervalSince1970)) else { continue }
-                if masters[uid]?.cancelled == true { occurrence.cancelled = true }
+                if master?.cancelled == true { occurrence.cancelled = true }
                 found.append(occurrence)
             }
             if replaced.isEmpty { reading.occurrences += found } else { reading.occurrences += found.sorted { $0.start < $1.start } }

@@ -24,8 +24,10 @@ public enum CalendarReader {
         let parsed = try parse(normalized(bytes))
         var reading = CalendarReading(skipped: parsed.issues)
         let resolver = ZoneResolver(floating: zone, definitions: parsed.zones)
-        let window = Window(from: Int(from.timeIntervalSince1970.rounded(.down)),
-                            to: Int(to.timeIntervalSince1970.rounded(.up)))
+        // Clamped to ±30,000 years so that no Date traps the conversion to Int.
+        let limit = 1e12
+        let window = Window(from: Int(max(-limit, min(limit, from.timeIntervalSince1970.rounded(.down)))),
+                            to: Int(max(-limit, min(limit, to.timeIntervalSince1970.rounded(.up)))))
         occurrences(of: parsed.events, in: window, resolver: resolver, into: &reading)
         return reading
     }
@@ -125,7 +127,8 @@ public enum CalendarReader {
             default:
                 switch stack.last {
                 case "VEVENT": event?.apply(line)
-                case "VTIMEZONE": if line.name == "TZID" { zone?.id = CalendarText.clean(line.raw) }
+                // TZID is TEXT here, so Exchange's "(UTC+01:00) Amsterdam\, Berlin" comes escaped; in a parameter it is quoted.
+                case "VTIMEZONE": if line.name == "TZID" { zone?.id = CalendarText.unescaped(line.value) }
                 case "STANDARD", "DAYLIGHT": observance?.apply(line)
                 default: break
                 }

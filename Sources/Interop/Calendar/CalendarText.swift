@@ -32,7 +32,7 @@ enum CalendarText {
 
     /// RFC 6868 parameter escapes (`^n`, `^'`, `^^`), then cleaned.
     static func parameter(_ value: String) -> String {
-        guard value.contains("^") else { return clean(value) }
+        guard value.utf8.contains(UInt8(ascii: "^")) else { return clean(value) }
         var out = ""
         var caret = false
         for scalar in value.unicodeScalars {

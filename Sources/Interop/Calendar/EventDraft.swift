@@ -61,14 +61,23 @@ struct EventDraft {
     }
 
     /// `mailto:` dropped (any case), the address's own case kept; CN decoded; PARTSTAT.
+    /// Done on bytes: these lines are most of a calendar, and Foundation's string search costs more than the rest.
     private func person(_ property: CalendarLine) -> CalendarPerson {
-        var address = CalendarText.clean(property.raw)
-        if address.utf8.count >= 7, address.prefix(7).lowercased() == "mailto:" {
-            address = String(address.dropFirst(7)).trimmingCharacters(in: .whitespaces)
-        } else if address.contains(":") || !address.contains("@") {
-            address = ""
+        var value = property.value
+        while let first = value.first, first == 0x20 || first == 0x09 { value.removeFirst() }
+        while let last = value.last, last == 0x20 || last == 0x09 { value.removeLast() }
+        let scheme = Array("mailto:".utf8)
+        var address = ""
+        if value.count > scheme.count,
+           zip(value.prefix(scheme.count), scheme).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0) == $1 }) {
+            let rest = value.dropFirst(scheme.count)
+            if rest.contains(UInt8(ascii: "@")), !rest.contains(where: { $0 == 0x20 || $0 == UInt8(ascii: "<") }) {
+                address = CalendarText.clean(String(decoding: rest, as: UTF8.self))
+            }
+        } else if value.contains(UInt8(ascii: "@")),
+                  !value.contains(where: { $0 == UInt8(ascii: ":") || $0 == 0x20 || $0 == UInt8(ascii: "<") }) {
+            address = CalendarText.clean(String(decoding: value, as: UTF8.self))
         }
-        if address.contains(" ") || address.contains("<") { address = "" }
         let name = property.parameter("CN").map(CalendarText.parameter) ?? ""
         let participation = property.parameter("PARTSTAT")
             .flatMap { CalendarPerson.Participation(rawValue: $0.uppercased()) } ?? .needsAction
