@@ -8,13 +8,48 @@
 struct CalendarLine {
     /// The property or component keyword, ASCII upper-cased.
     var name: String
-    var parameters: [(name: String, value: String)]
+    /// `;PARAM=value;…` as written: read only when a parameter is asked for,
+    /// since most are never looked at (ROLE, RSVP, CUTYPE, X-NUM-GUESTS…).
+    var header: ArraySlice<UInt8>
     var value: ArraySlice<UInt8>
     /// The physical line it starts on, 1-based.
     var line: Int
 
+    /// The value of parameter `wanted` (upper-case), quotes removed, several values joined by commas.
     func parameter(_ wanted: String) -> String? {
-        for parameter in parameters where parameter.name == wanted { return parameter.value }
+        let wantedBytes = Array(wanted.utf8)
+        var index = header.startIndex
+        let end = header.endIndex
+        while index < end, header[index] == UInt8(ascii: ";") {
+            index += 1
+            let nameStart = index
+            while index < end, header[index] != UInt8(ascii: "="), header[index] != UInt8(ascii: ";") { index += 1 }
+            let matches = index - nameStart == wantedBytes.count
+                && zip(header[nameStart..<index], wantedBytes).allSatisfy { ($0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0) == $1 }
+            guard index < end, header[index] == UInt8(ascii: "=") else { continue }
+            index += 1
+            var values: [UInt8] = []
+            // Values are comma-separated, each possibly quoted; quotes may hold `:` `;` `,`.
+            while index < end {
+                if header[index] == UInt8(ascii: "\"") {
+                    index += 1
+                    let quoted = index
+                    while index < end, header[index] != UInt8(ascii: "\"") { index += 1 }
+                    if matches { values.append(contentsOf: header[quoted..<index]) }
+                    if index < end { index += 1 }
+                } else {
+                    let plain = index
+                    while index < end, header[index] != UInt8(ascii: ","), header[index] != UInt8(ascii: ";"),
+                          header[index] != UInt8(ascii: "\"") { index += 1 }
+                    if matches { values.append(contentsOf: header[plain..<index]) }
+                    if index < end, header[index] == UInt8(ascii: "\"") { continue }
+                }
+                guard index < end, header[index] == UInt8(ascii: ",") else { break }
+                if matches { values.append(UInt8(ascii: ",")) }
+                index += 1
+            }
+            if matches { return String(decoding: values, as: UTF8.self) }
+        }
         return nil
     }
 
@@ -60,46 +95,21 @@ struct CalendarLine {
         flush()
     }
 
-    /// Splits one logical line; nil when it has no `:` (not a content line).
+    /// Splits one logical line; nil when it has no `:` outside quotes (not a content line).
     static func parse(_ bytes: ArraySlice<UInt8>, line: Int) -> CalendarLine? {
         var index = bytes.startIndex
         let end = bytes.endIndex
         while index < end, bytes[index] != UInt8(ascii: ";"), bytes[index] != UInt8(ascii: ":") { index += 1 }
         guard index < end else { return nil }
-        let name = upperASCII(bytes[bytes.startIndex..<index])
-        var parameters: [(name: String, value: String)] = []
-        while index < end, bytes[index] == UInt8(ascii: ";") {
+        let nameEnd = index
+        var quoted = false
+        while index < end, quoted || bytes[index] != UInt8(ascii: ":") {
+            if bytes[index] == UInt8(ascii: "\"") { quoted.toggle() }
             index += 1
-            let nameStart = index
-            while index < end, bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ":"),
-                  bytes[index] != UInt8(ascii: ";") { index += 1 }
-            let parameterName = upperASCII(bytes[nameStart..<index])
-            guard index < end, bytes[index] == UInt8(ascii: "=") else { continue }
-            index += 1
-            var values: [UInt8] = []
-            // Values are comma-separated, each possibly quoted; quotes may hold `:` `;` `,`.
-            while index < end {
-                if bytes[index] == UInt8(ascii: "\"") {
-                    index += 1
-                    let quoted = index
-                    while index < end, bytes[index] != UInt8(ascii: "\"") { index += 1 }
-                    values.append(contentsOf: bytes[quoted..<index])
-                    if index < end { index += 1 }
-                } else {
-                    let plain = index
-                    while index < end, bytes[index] != UInt8(ascii: ","), bytes[index] != UInt8(ascii: ";"),
-                          bytes[index] != UInt8(ascii: ":"), bytes[index] != UInt8(ascii: "\"") { index += 1 }
-                    values.append(contentsOf: bytes[plain..<index])
-                    if index < end, bytes[index] == UInt8(ascii: "\"") { continue }
-                }
-                guard index < end, bytes[index] == UInt8(ascii: ",") else { break }
-                values.append(UInt8(ascii: ","))
-                index += 1
-            }
-            parameters.append((parameterName, String(decoding: values, as: UTF8.self)))
         }
-        guard index < end, bytes[index] == UInt8(ascii: ":") else { return nil }
-        return CalendarLine(name: name, parameters: parameters, value: bytes[(index + 1)..<end], line: line)
+        guard index < end else { return nil }
+        return CalendarLine(name: upperASCII(bytes[bytes.startIndex..<nameEnd]), header: bytes[nameEnd..<index],
+                            value: bytes[(index + 1)...], line: line)
     }
 
     private static func upperASCII(_ bytes: ArraySlice<UInt8>) -> String {

@@ -34,7 +34,8 @@ struct EventDraft {
         case "SUMMARY":
             summary = CalendarText.unescaped(property.value)
         case "STATUS":
-            cancelled = property.raw.trimmingCharacters(in: .whitespaces).uppercased() == "CANCELLED"
+            let status = property.value.filter { $0 != 0x20 && $0 != 0x09 }.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }
+            cancelled = status.elementsEqual("CANCELLED".utf8)
         case "ORGANIZER":
             organizer = person(property)
         case "ATTENDEE":

@@ -70,7 +70,16 @@ struct RecurrenceExpander {
                 let (step, overflow) = period.multipliedReportingOverflow(by: rule.interval)
                 guard !overflow, step < 4_000_000, firstDay + step <= min(upperDay + 1, CivilDate.lastDay) else { return result }
                 period += 1
-                guard matchesFilters(firstDay + step) else { continue }
+                guard matchesFilters(firstDay + step) else {
+                    // A month BYMONTH leaves out is passed over whole, not day by day.
+                    let (year, month, _) = CivilDate.date(days: firstDay + step)
+                    if !rule.byMonth.isEmpty, !rule.byMonth.contains(month) {
+                        let next = month == 12 ? CivilDate.days(year: year + 1, month: 1, day: 1)
+                                               : CivilDate.days(year: year, month: month + 1, day: 1)
+                        period = max(period, CivilDate.floorDiv(next - firstDay + rule.interval - 1, rule.interval))
+                    }
+                    continue
+                }
                 days = [firstDay + step]
             } else {
                 guard let found = candidates(period: period, firstDay: firstDay, stopDay: upperDay + 1) else { return result }
