@@ -102,6 +102,9 @@ import Testing
         #expect(found.map(\.recurrenceID) == ["20260601", "20260602", "20260603"])
         #expect(found.allSatisfy { $0.allDay })
         #expect(found[0].end == F.local("20260602", in: F.berlin)) // no DTEND: one day
+        // An EXDATE written as a date-time still removes its day from an all-day series.
+        let excluded = try occurrences("DTSTART;VALUE=DATE:20260601\nRRULE:FREQ=DAILY;COUNT=3\nEXDATE:20260602T000000")
+        #expect(excluded.map(\.recurrenceID) == ["20260601", "20260603"])
     }
 
     @Test func runawayDailyRuleFrom1970IsFastAndExact() throws {

@@ -119,16 +119,18 @@ extension CalendarReader {
                 issues.append(ImportIssue(line: master.line, reason: "RRULE: \(what); only the first occurrence is read"))
             }
         }
-        func emit(local: Int, key: InstanceKey?) {
-            let seconds = zone.utc(fromLocal: local)
+        func emit(local: Int, seconds: Int, key: InstanceKey?) {
             guard window.contains(seconds) else { return }
+            // A timed span without whole days needs no second zone look-up.
+            let end = span.map { $0.days == 0 ? Date(timeIntervalSince1970: TimeInterval(seconds + $0.seconds))
+                                              : endDate(local: local, span: $0, zone: zone)! }
             found.append(CalendarOccurrence(
                 uid: master.uid!, recurrenceID: key?.text, start: Date(timeIntervalSince1970: TimeInterval(seconds)),
-                end: endDate(local: local, span: span, zone: zone), allDay: start.isDate, summary: master.summary,
+                end: end, allDay: start.isDate, summary: master.summary,
                 organizer: master.organizer, attendees: master.attendees, cancelled: master.cancelled))
         }
         guard rule != nil || !master.extraDates.isEmpty else {
-            emit(local: start.local, key: nil)
+            emit(local: start.local, seconds: zone.utc(fromLocal: start.local), key: nil)
             return
         }
         // Instances are looked for a day beyond each end of the window, wide enough for any zone's offset.
@@ -154,14 +156,20 @@ extension CalendarReader {
         }
         var excludedInstants = Set<Int>(), excludedDays = Set<Int>()
         for exception in master.exceptions {
-            if exception.isDate { excludedDays.insert(exception.day) } else { excludedInstants.insert(utc(exception, resolver: resolver)) }
+            // An all-day series is excluded by day, whatever form its EXDATE takes.
+            if exception.isDate || start.isDate {
+                excludedDays.insert(exception.day)
+            } else {
+                excludedInstants.insert(utc(exception, resolver: resolver))
+            }
         }
         for local in locals {
-            let key: InstanceKey = start.isDate ? .day(CivilDate.floorDiv(local, 86_400)) : .instant(zone.utc(fromLocal: local))
-            if replaced.contains(key) { continue }
-            if case .instant(let seconds) = key, excludedInstants.contains(seconds) { continue }
+            let seconds = zone.utc(fromLocal: local)
+            guard window.contains(seconds) else { continue }
+            let key: InstanceKey = start.isDate ? .day(CivilDate.floorDiv(local, 86_400)) : .instant(seconds)
+            if replaced.contains(key) || excludedInstants.contains(seconds) { continue }
             if excludedDays.contains(CivilDate.floorDiv(local, 86_400)) { continue }
-            emit(local: local, key: key)
+            emit(local: local, seconds: seconds, key: key)
         }
     }
 
