@@ -17,7 +17,7 @@ struct CalendarLine {
 
     /// The value of parameter `wanted` (upper-case), quotes removed, several values joined by commas.
     func parameter(_ wanted: String) -> String? {
-        let wantedBytes = Array(wanted.utf8)
+        let wantedBytes = wanted.utf8
         var index = header.startIndex
         let end = header.endIndex
         while index < end, header[index] == UInt8(ascii: ";") {

@@ -80,8 +80,9 @@ struct EventDraft {
             address = CalendarText.clean(String(decoding: value, as: UTF8.self))
         }
         let name = property.parameter("CN").map(CalendarText.parameter) ?? ""
-        let participation = property.parameter("PARTSTAT")
-            .flatMap { CalendarPerson.Participation(rawValue: $0.uppercased()) } ?? .needsAction
+        let participation = property.parameter("PARTSTAT").flatMap {
+            CalendarPerson.Participation(rawValue: $0) ?? CalendarPerson.Participation(rawValue: $0.uppercased())
+        } ?? .needsAction
         return CalendarPerson(email: address, name: name, participation: participation)
     }
 }
