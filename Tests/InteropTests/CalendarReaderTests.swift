@@ -165,6 +165,13 @@ import Testing
         #expect(!reading.occurrences.contains { $0.uid == "todo@example" })
     }
 
+    @Test func deepNestingAndStrayEndsStayCheap() throws {
+        let nested = String(repeating: "BEGIN:X-NEST\n", count: 5_000) + String(repeating: "END:X-OTHER\n", count: 5_000)
+            + String(repeating: "END:X-NEST\n", count: 5_000)
+        let reading = try F.read(text: F.calendar(nested + "BEGIN:VEVENT\nUID:after@example\nDTSTART:20260301T090000Z\nEND:VEVENT"))
+        #expect(reading.occurrences.map(\.uid) == ["after@example"])
+    }
+
     @Test func notICalendarIsRefusedAsAWhole() throws {
         #expect(throws: ImportIssue.self) {
             _ = try CalendarReader.read(Array("BEGIN:VCARD\r\nFN:Ana\r\nEND:VCARD\r\n".utf8), from: .distantPast, to: .distantFuture)

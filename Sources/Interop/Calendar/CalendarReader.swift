@@ -75,6 +75,8 @@ public enum CalendarReader {
                           + CalendarText.clean(String(decoding: bytes[index..<end], as: UTF8.self)) + "\"")
     }
 
+    static let nestingLimit = 32
+
     static func parse(_ bytes: [UInt8]) throws(ImportIssue) -> Parsed {
         try checkStart(bytes)
         var parsed = Parsed()
@@ -91,6 +93,9 @@ public enum CalendarReader {
         CalendarLine.forEach(in: bytes) { line in
             switch line.name {
             case "BEGIN":
+                // Real calendars nest four deep; past that, a BEGIN is noise, and a deep stack
+                // would make every unmatched END a long search.
+                guard stack.count < Self.nestingLimit else { return }
                 let component = CalendarText.clean(line.raw).uppercased()
                 if component == "VEVENT" {
                     // A VEVENT inside a VEVENT means the first one lost its END: drop it, keep the new one.
