@@ -168,6 +168,32 @@ import Testing
         }
     }
 
+    @Test func theLaterOfTwoOverridesOfOneInstanceWins() throws {
+        let text = F.calendar("""
+            BEGIN:VEVENT
+            UID:s@example
+            DTSTART:20260302T090000Z
+            RRULE:FREQ=DAILY;COUNT=2
+            SUMMARY:Series
+            END:VEVENT
+            BEGIN:VEVENT
+            UID:s@example
+            RECURRENCE-ID:20260303T090000Z
+            DTSTART:20260303T100000Z
+            SUMMARY:First update
+            END:VEVENT
+            BEGIN:VEVENT
+            UID:s@example
+            RECURRENCE-ID:20260303T090000Z
+            DTSTART:20260303T110000Z
+            SUMMARY:Second update
+            END:VEVENT
+            """)
+        let found = try F.read(text: text).occurrences
+        #expect(found.map(\.summary) == ["Series", "Second update"])
+        #expect(found.map(\.start) == [F.utc("20260302T090000Z"), F.utc("20260303T110000Z")])
+    }
+
     @Test func aCancelledOverrideWithoutItsSeriesStillReads() throws {
         // An invitation update carries the one instance alone.
         let found = try occurrences("DTSTART:20260302T100000Z\nRECURRENCE-ID:20260302T090000Z\nSTATUS:CANCELLED")

@@ -50,16 +50,17 @@ extension CalendarReader {
             var found: [CalendarOccurrence] = []
             let replaced = (overrideIndices[uid] ?? []).map { events[$0] }
             let master = masterIndices[uid].map { events[$0] }
-            var keys = Set<InstanceKey>()
-            for override in replaced {
-                if let key = key(of: override.recurrenceID!, resolver: resolver) { keys.insert(key) }
+            // Two overrides of one instance (an update appended to a file): the later one wins.
+            var latest: [InstanceKey: Int] = [:]
+            for (position, override) in replaced.enumerated() {
+                latest[key(of: override.recurrenceID!, resolver: resolver)] = position
             }
             if let master {
-                instances(of: master, in: window, replaced: keys, resolver: resolver, into: &found, issues: &reading.skipped)
+                instances(of: master, in: window, replaced: Set(latest.keys), resolver: resolver, into: &found,
+                          issues: &reading.skipped)
             }
-            for override in replaced {
-                guard let key = key(of: override.recurrenceID!, resolver: resolver),
-                      var occurrence = occurrence(of: override, key: key, master: master, resolver: resolver),
+            for (key, position) in latest.sorted(by: { $0.value < $1.value }) {
+                guard var occurrence = occurrence(of: replaced[position], key: key, master: master, resolver: resolver),
                       window.contains(Int(occurrence.start.timeIntervalSince1970)) else { continue }
                 if master?.cancelled == true { occurrence.cancelled = true }
                 found.append(occurrence)
@@ -76,7 +77,7 @@ extension CalendarReader {
         eventZone(of: time, resolver: resolver).utc(fromLocal: time.local)
     }
 
-    private static func key(of time: CalendarTime, resolver: ZoneResolver) -> InstanceKey? {
+    private static func key(of time: CalendarTime, resolver: ZoneResolver) -> InstanceKey {
         time.isDate ? .day(time.day) : .instant(utc(time, resolver: resolver))
     }
 
