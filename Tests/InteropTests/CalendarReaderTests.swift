@@ -192,4 +192,19 @@ import Testing
         #expect(try CalendarFiles.icsFiles(under: files[0]) == [files[0]])
         #expect(throws: CalendarFiles.Unreadable.self) { try CalendarFiles.icsFiles(under: folder + "/missing") }
     }
+
+    @Test func vdirListingSurvivesSymlinkLoopsAndRefusesUnreadableFolders() throws {
+        let root = NSTemporaryDirectory() + "rapport-vdir-" + UUID().uuidString
+        defer { chmod(root + "/locked", 0o700); try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/cal", withIntermediateDirectories: true)
+        try Data("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".utf8).write(to: URL(fileURLWithPath: root + "/cal/a.ICS"))
+        try FileManager.default.createSymbolicLink(atPath: root + "/cal/up", withDestinationPath: root)
+        try FileManager.default.createSymbolicLink(atPath: root + "/cal/again", withDestinationPath: root)
+        #expect(try CalendarFiles.icsFiles(under: root) == [root + "/cal/a.ICS"])
+        try FileManager.default.createDirectory(atPath: root + "/locked", withIntermediateDirectories: true)
+        chmod(root + "/locked", 0)
+        if getuid() != 0 { // root reads any folder
+            #expect(throws: CalendarFiles.Unreadable.self) { try CalendarFiles.icsFiles(under: root) }
+        }
+    }
 }

@@ -6,7 +6,8 @@ import Testing
 /// Mutated calendars, seeded from the reader's fixtures (Google, Outlook,
 /// Apple, khal, Thunderbird, broken and folded files), through
 /// CalendarReader: no crash, no input slower than a second, every refusal a
-/// reason, and nothing a terminal would act on in what reaches the screen.
+/// reason, no key twice, and nothing a terminal would act on in what reaches
+/// the screen.
 ///
 /// `make test` runs a fixed seed; `make stress` a random one (printed, so a
 /// failure replays with `RAPPORT_SEED=…`).
@@ -64,6 +65,10 @@ import Testing
                     if occurrence.start < from || occurrence.start > to {
                         Issue.record("occurrence outside the window (seed \(seed)): \(FuzzTests.show(input))")
                     }
+                }
+                // A re-run updates by key: one reading never gives a key twice.
+                if Set(reading.occurrences.map(\.key)).count != reading.occurrences.count {
+                    Issue.record("a key returned twice (seed \(seed)): \(FuzzTests.show(input))")
                 }
                 for issue in reading.skipped where issue.reason.trimmingCharacters(in: .whitespaces).isEmpty {
                     Issue.record("an issue without a reason (seed \(seed)): \(FuzzTests.show(input))")

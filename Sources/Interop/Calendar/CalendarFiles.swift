@@ -21,12 +21,14 @@ public enum CalendarFiles {
         }
         guard isFolder.boolValue else { return [path] }
         var files: [String] = []
-        try collect(path, into: &files, depth: 0)
+        var visited = Set<String>()
+        try collect(path, into: &files, visited: &visited)
         return files.sorted()
     }
 
-    private static func collect(_ folder: String, into files: inout [String], depth: Int) throws {
-        guard depth < 16 else { return } // a symlink loop ends here
+    /// `visited` holds real paths, so a symlink back up the tree is listed once, not forever.
+    private static func collect(_ folder: String, into files: inout [String], visited: inout Set<String>) throws {
+        guard visited.insert(URL(fileURLWithPath: folder).resolvingSymlinksInPath().path).inserted else { return }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
@@ -38,7 +40,7 @@ public enum CalendarFiles {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
             if isFolder.boolValue {
-                try collect(path, into: &files, depth: depth + 1)
+                try collect(path, into: &files, visited: &visited)
             } else if name.lowercased().hasSuffix(".ics") {
                 files.append(path)
             }
