@@ -1,0 +1,89 @@
+/// Proleptic Gregorian dates as day numbers (days since 1970-01-01), by
+/// arithmetic: the reader converts tens of thousands of instances, and a
+/// `Calendar` or `DateFormatter` per instance would cost more than the parse.
+///
+/// The day-number conversions are Howard Hinnant's `days_from_civil` and
+/// `civil_from_days`, exact for every year rapport accepts (1...9999).
+enum CivilDate {
+    static let minimumYear = 1, maximumYear = 9999
+
+    static func days(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let m = month
+        let dayOfYear = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    static func date(days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday).
+    static func weekday(days: Int) -> Int { floorMod(days + 3, 7) }
+
+    static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
+
+    static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    static let firstDay = days(year: minimumYear, month: 1, day: 1)
+    static let lastDay = days(year: maximumYear, month: 12, day: 31)
+
+    static func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
+    static func floorMod(_ a: Int, _ b: Int) -> Int { a - floorDiv(a, b) * b }
+
+    /// `yyyyMMdd` for a day number.
+    static func basic(days: Int) -> String {
+        let (year, month, day) = date(days: days)
+        var out = [UInt8]()
+        out.reserveCapacity(16)
+        append(year, width: 4, to: &out)
+        append(month, width: 2, to: &out)
+        append(day, width: 2, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `yyyyMMdd'T'HHmmss'Z'` for seconds since 1970 in UTC.
+    static func basicUTC(seconds: Int) -> String {
+        let day = floorDiv(seconds, 86_400), second = seconds - day * 86_400
+        let (year, month, dayOfMonth) = date(days: day)
+        var out = [UInt8]()
+        out.reserveCapacity(16)
+        append(year, width: 4, to: &out)
+        append(month, width: 2, to: &out)
+        append(dayOfMonth, width: 2, to: &out)
+        out.append(UInt8(ascii: "T"))
+        append(second / 3600, width: 2, to: &out)
+        append(second / 60 % 60, width: 2, to: &out)
+        append(second % 60, width: 2, to: &out)
+        out.append(UInt8(ascii: "Z"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func append(_ value: Int, width: Int, to out: inout [UInt8]) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        var rest = max(0, value)
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+}
