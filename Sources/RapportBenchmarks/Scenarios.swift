@@ -23,7 +23,7 @@ struct Scenarios {
         FileHandle.standardError.write(Data("  \(Report.label(data.contactCount)) \(name): median \(Report.format(f.median)) \(unit), p99 \(Report.format(f.p99))\n".utf8))
     }
 
-    /// Every scenario, or those named in `only` (import, backup, rescoring, keys, dashboard, commands).
+    /// Every scenario, or those named in `only` (import, backup, rescoring, keys, dashboard, commands, capture).
     mutating func runAll(only: Set<String>? = nil) throws {
         func wanted(_ name: String) -> Bool { only?.contains(name) ?? true }
         if wanted("import") { try importFile() }
@@ -32,6 +32,59 @@ struct Scenarios {
         if wanted("keys") { try keystrokes() }
         if wanted("dashboard") { try dashboardProcess() }
         if wanted("commands") { try commands() }
+        if wanted("capture") { try capture() }
+    }
+
+    /// `rapport capture` as cron runs it: the first capture of a generated
+    /// maildir (as many messages as the book has contacts, so 100,000 at
+    /// 100k) into a copy of the book, the re-run with nothing new, then a
+    /// 10,000-event calendar.
+    mutating func capture() throws {
+        guard let rapport = rapportBinary else { return }
+        let folder = databasePath + ".capture"
+        let maildir = folder + "/Maildir"
+        let me = "sam@reyes.example"
+        let messages = min(data.contactCount, 100_000)
+        // Half the correspondents are contacts, half strangers (suggestions).
+        let correspondents = (0..<min(data.contactCount, 5_000)).map { index -> (name: String, email: String) in
+            let contact = data.contact(index)
+            return index % 2 == 0 ? (contact.name, contact.emails[0])
+                : (contact.name + " Other", "stranger\(index)@elsewhere.example")
+        }
+        if !FileManager.default.fileExists(atPath: folder + "/.maildir-done") {
+            try? FileManager.default.removeItem(atPath: folder)
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try writeMaildir(at: URL(fileURLWithPath: maildir), messages: messages, me: me,
+                             correspondents: correspondents, seed: data.seed)
+            _ = FileManager.default.createFile(atPath: folder + "/.maildir-done", contents: nil)
+        }
+        let calendarFile = folder + "/calendar.ics"
+        try writeCalendar(at: URL(fileURLWithPath: calendarFile), events: 10_000, me: me,
+                          attendees: correspondents, around: Date(), seed: data.seed)
+        let config = folder + "/config/rapport"
+        try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
+        try "[me]\nname = \"Sam Reyes\"\nemails = [\"\(me)\"]\n"
+            .write(toFile: config + "/config.toml", atomically: true, encoding: .utf8)
+        let environment = ["XDG_CONFIG_HOME=" + folder + "/config"]
+        let scratch = databasePath + ".capture-scratch"
+        var first: [Double] = [], again: [Double] = [], calendar: [Double] = [], memory: [Double] = []
+        for _ in 0..<max(1, data.contactCount >= 100_000 ? 2 : runs / 3) {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: scratch + suffix) }
+            try FileManager.default.copyItem(atPath: databasePath, toPath: scratch)
+            let arguments = ["capture", "mail", maildir, "--db", scratch]
+            let run = try timedSpawn(rapport, arguments, environment: environment)
+            if run.code != 0 { FileHandle.standardError.write(Data("  rapport capture exited \(run.code)\n".utf8)) }
+            first.append(run.milliseconds)
+            memory.append(run.peakMB)
+            again.append(try timedSpawn(rapport, arguments, environment: environment).milliseconds)
+            calendar.append(try timedSpawn(rapport, ["capture", "calendar", calendarFile, "--db", scratch],
+                                           environment: environment).milliseconds)
+        }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: scratch + suffix) }
+        add("rapport capture mail: first run (\(messages) messages)", first, target: "≤10 s for 100,000 messages")
+        add("rapport capture mail: re-run, nothing new", again, target: "≤1 s at 100,000 messages")
+        add("rapport capture mail: peak memory", memory, unit: "MB")
+        add("rapport capture calendar (10,000 events)", calendar, target: "≤2 s")
     }
 
     /// vCard parsing in process, then `rapport import` of the whole file into
@@ -254,14 +307,15 @@ final class MemoryBackend: Backend {
 /// Runs `path` with `arguments` (stdout and stderr to /dev/null, HOME in a
 /// temporary folder) and returns how long it took, its exit status and its
 /// peak resident memory.
-func timedSpawn(_ path: String, _ arguments: [String]) throws -> (milliseconds: Double, code: Int32, peakMB: Double) {
+func timedSpawn(_ path: String, _ arguments: [String],
+                environment extra: [String] = []) throws -> (milliseconds: Double, code: Int32, peakMB: Double) {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     let argumentList: [String] = [path] + arguments
-    let environment: [String] = ["HOME=\(NSTemporaryDirectory())", "PATH=/usr/bin:/bin", "LANG=C.UTF-8"]
+    let environment: [String] = ["HOME=\(NSTemporaryDirectory())", "PATH=/usr/bin:/bin", "LANG=C.UTF-8"] + extra
     let argv: [UnsafeMutablePointer<CChar>?] = argumentList.map { strdup($0) } + [nil]
     let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
     defer { (argv + envp).forEach { free($0) } }

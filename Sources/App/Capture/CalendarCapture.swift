@@ -19,6 +19,8 @@ struct CalendarCapture {
     let contactsByEmail: [String: Int64]
     let listsAdditions: Bool
     let now: Date
+    /// Where floating times and all-day events are read.
+    let zone: TimeZone
     /// How far back recurring meetings are expanded into touches.
     static let lookback: TimeInterval = 2 * 365 * 86_400
 
@@ -49,7 +51,7 @@ struct CalendarCapture {
                 guard let data = FileManager.default.contents(atPath: files[index]) else {
                     throw CaptureFailure("cannot be read")
                 }
-                return try CalendarReader.read([UInt8](data), from: window.from, to: window.to)
+                return try CalendarReader.read([UInt8](data), from: window.from, to: window.to, zone: zone)
             }
         }
         var occurrences: [CalendarOccurrence] = []
@@ -129,7 +131,9 @@ struct CalendarCapture {
     /// The next instant the reading goes stale: the next upcoming start (it
     /// becomes a meeting) or the next midnight (the horizon moves), whichever comes first.
     private func nextRecheck(after occurrences: Dictionary<String, CalendarOccurrence>.Values) -> Date {
-        let midnight = Calendar.current.startOfDay(for: now).addingTimeInterval(86_400)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let midnight = calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: now)) ?? now.addingTimeInterval(86_400)
         let nextStart = occurrences.lazy.map(\.start).filter { $0 > now }.min()
         return min(midnight, nextStart ?? midnight)
     }

@@ -59,7 +59,7 @@ extension Scripting {
             report.sources.append(source)
         }
         let calendars = CalendarCapture(me: me, settings: settings, contactsByEmail: byEmail,
-                                        listsAdditions: request.dryRun, now: now)
+                                        listsAdditions: request.dryRun, now: now, zone: calendar.timeZone)
         for path in request.calendars.map(Self.absolute) {
             var source = CaptureReport.Source(path: path, kind: "calendar")
             try calendars.capture(path: path, into: writer, report: &source, lines: &report.wouldAdd)
