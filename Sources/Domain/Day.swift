@@ -66,7 +66,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Days since 0000-03-01 of the proleptic Gregorian calendar.
-    public var ordinal: Int {
+    public var ordinal: Int { Day.ordinal(year: year, month: month, day: day) }
+
+    /// The ordinal of any year, month and day, even one that is no real day
+    /// (the 31st of a 30-day month is the 1st of the next): for arithmetic
+    /// that checks validity itself (H. Hinnant's days_from_civil).
+    public static func ordinal(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// Writes a deterministic calendar for the capture benchmark: the same seed,
@@ -136,18 +137,11 @@ struct CalendarDataSet {
 
     /// `yyyyMMdd'T'HHmmss` for wall-clock seconds since 1970.
     static func basic(_ seconds: Int) -> String {
-        let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let second = seconds - day * 86_400
-        let z = day + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let second = seconds - days * 86_400
+        let day = Day(ordinal: days + 719_468)  // Day's ordinals count from 0000-03-01
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(year)\(two(month))\(two(dayOfYear - (153 * mp + 2) / 5 + 1))T\(two(second / 3600))\(two(second / 60 % 60))\(two(second % 60))"
+        return "\(day.year)\(two(day.month))\(two(day.day))T\(two(second / 3600))\(two(second / 60 % 60))\(two(second % 60))"
     }
 
     static func escaped(_ text: String) -> String {

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// A deterministic mailbox for capture benchmarks: the same seed and size
@@ -196,20 +197,11 @@ struct MailDataSet {
         return two(seconds / 3600) + ":" + two(seconds / 60 % 60) + ":" + two(seconds % 60)
     }
 
-    /// H. Hinnant's civil-from-days.
     private static func civil(_ date: Date) -> (year: Int, month: Int, day: Int, seconds: Int, weekday: Int) {
         let time = Int(date.timeIntervalSince1970)
         let days = time >= 0 ? time / 86_400 : (time - 86_399) / 86_400
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let weekday = ((days % 7) + 7) % 7
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day, time - days * 86_400, weekday)
+        let day = Day(ordinal: days + 719_468)  // Day's ordinals count from 0000-03-01
+        return (day.year, day.month, day.day, time - days * 86_400, ((days % 7) + 7) % 7)
     }
 
     private static let hexDigits = Array("0123456789ABCDEF")

@@ -151,16 +151,13 @@ struct ContactImport {
             // Each card is mapped as soon as it is read, the file's halves on
             // two cores; a structural error anywhere still refuses the file alone.
             let parts = VCardReader.parts(of: data, count: ProcessInfo.processInfo.activeProcessorCount > 1 ? 2 : 1)
-            let readings = PartReadings(count: parts.count)
-            DispatchQueue.concurrentPerform(iterations: parts.count) { index in
-                readings.set(index, readCards(parts[index]))
-            }
+            let readings = parallelMap(parts.count, splittingFrom: 2) { readCards(parts[$0]) }
             var contacts: [ImportedContact] = []
             var cardCount = 0
-            for reading in readings.all {
+            for reading in readings {
                 if let failure = reading.failure { return problem(ImportIssue(failure)) }
             }
-            for reading in readings.all {
+            for reading in readings {
                 contacts += reading.contacts
                 cardCount += reading.cardCount
                 reading.issues.forEach(problem)
@@ -194,27 +191,6 @@ struct ContactImport {
         var failure: VCardError?
     }
 
-    /// The readings of a file's parts, filled from several threads.
-    final class PartReadings: @unchecked Sendable {
-        private var readings: [PartReading]
-        private let lock = NSLock()
-
-        init(count: Int) { readings = Array(repeating: PartReading(), count: count) }
-
-        func set(_ index: Int, _ reading: PartReading) {
-            lock.lock()
-            readings[index] = reading
-            lock.unlock()
-        }
-
-        var all: [PartReading] {
-            lock.lock()
-            defer { lock.unlock() }
-            return readings
-        }
-    }
-
-    /// Reads and maps the cards of one part.
     private func readCards(_ part: VCardReader.Part) -> PartReading {
         var reading = PartReading()
         do {

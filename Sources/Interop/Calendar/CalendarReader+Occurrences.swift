@@ -70,7 +70,7 @@ extension CalendarReader {
     }
 
     private static func eventZone(of time: CalendarTime, resolver: ZoneResolver) -> EventZone {
-        resolver.zone(of: time) ?? .system(resolver.floating)
+        resolver.zone(of: time) ?? .foundation(resolver.floating)
     }
 
     private static func utc(_ time: CalendarTime, resolver: ZoneResolver) -> Int {

@@ -1,3 +1,4 @@
+import Domain
 /// Proleptic Gregorian dates as day numbers (days since 1970-01-01), by
 /// arithmetic: the reader converts tens of thousands of instances, and a
 /// `Calendar` or `DateFormatter` per instance would cost more than the parse.
@@ -7,27 +8,17 @@
 enum CivilDate {
     static let minimumYear = 1, maximumYear = 9999
 
+    /// Days since 1970-01-01 (`Day`'s ordinals count from 0000-03-01).
     static func days(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let m = month
-        let dayOfYear = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        Day.ordinal(year: year, month: month, day: day) - unixOffset
     }
 
     static func date(days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        let civil = Day(ordinal: days + unixOffset)
+        return (civil.year, civil.month, civil.day)
     }
+
+    private static let unixOffset = 719_468
 
     /// 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday).
     static func weekday(days: Int) -> Int { floorMod(days + 3, 7) }

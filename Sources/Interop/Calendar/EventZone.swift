@@ -8,14 +8,14 @@ import Foundation
 /// `ZoneRules`. Zones are resolved once per TZID per file (`ZoneResolver`).
 enum EventZone {
     case utc
-    case system(TimeZone)
+    case foundation(TimeZone)
     case rules(ZoneRules)
 
     /// Seconds east of UTC at a UTC instant.
     func offset(atUTC seconds: Int) -> Int {
         switch self {
         case .utc: return 0
-        case .system(let zone): return zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        case .foundation(let zone): return zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
         case .rules(let rules): return rules.offset(atUTC: seconds)
         }
     }
@@ -59,7 +59,7 @@ final class ZoneResolver {
     /// The zone of a time; nil when its TZID names nothing known (the caller reports it).
     func zone(of time: CalendarTime) -> EventZone? {
         if time.isUTC { return .utc }
-        guard let id = time.zoneID, !time.isDate else { return .system(floating) }
+        guard let id = time.zoneID, !time.isDate else { return .foundation(floating) }
         if let known = resolved[id] { return known }
         let zone = Self.lookUp(id, definitions: definitions)
         resolved[id] = zone
@@ -68,10 +68,10 @@ final class ZoneResolver {
 
     static func lookUp(_ id: String, definitions: [String: ZoneRules]) -> EventZone? {
         let trimmed = id.trimmingCharacters(in: .whitespaces)
-        if let zone = ianaZone(trimmed) { return .system(zone) }
+        if let zone = ianaZone(trimmed) { return .foundation(zone) }
         if let iana = WindowsZones.iana[trimmed] ?? WindowsZones.iana[trimmed.replacingOccurrences(of: "  ", with: " ")],
            let zone = TimeZone(identifier: iana) {
-            return .system(zone)
+            return .foundation(zone)
         }
         if let rules = definitions[id] ?? definitions[trimmed] { return .rules(rules) }
         return nil

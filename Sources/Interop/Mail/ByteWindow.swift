@@ -21,14 +21,14 @@ final class ByteWindow {
 
     init(path: String, offset: Int, chunkSize: Int) throws(MailFileError) {
         descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .system(path, "open") }
+        guard descriptor >= 0 else { throw .posix(path, "open") }
         self.path = path
         self.chunkSize = max(chunkSize, 4096)
         capacity = self.chunkSize * 2
         storage = .allocate(capacity: capacity)
         base = offset
         guard offset == 0 || lseek(descriptor, off_t(offset), SEEK_SET) >= 0 else {
-            let error = MailFileError.system(path, "seek")
+            let error = MailFileError.posix(path, "seek")
             close(descriptor)
             storage.deallocate()
             throw error
@@ -63,7 +63,7 @@ final class ByteWindow {
         repeat {
             got = read(descriptor, storage + count, chunkSize)
         } while got < 0 && errno == EINTR
-        guard got >= 0 else { throw .system(path, "read") }
+        guard got >= 0 else { throw .posix(path, "read") }
         count += got
         if got == 0 { reachedEnd = true }
         return got > 0

@@ -116,7 +116,7 @@ enum EncodedWords {
             if byte == UInt8(ascii: "_") {
                 out.append(0x20)
             } else if byte == UInt8(ascii: "="), index + 2 < text.count,
-                      let high = hex(text[index + 1]), let low = hex(text[index + 2]) {
+                      let high = QuotedPrintable.hex(text[index + 1]), let low = QuotedPrintable.hex(text[index + 2]) {
                 out.append(high << 4 | low)
                 index += 2
             } else {
@@ -125,15 +125,6 @@ enum EncodedWords {
             index += 1
         }
         return out
-    }
-
-    private static func hex(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-        default: return nil
-        }
     }
 
     static func isWhitespace(_ byte: UInt8) -> Bool {

@@ -11,7 +11,7 @@ public struct MailFileError: Error, Hashable, Sendable, CustomStringConvertible 
     }
 
     /// From `errno` after a failed system call.
-    static func system(_ path: String, _ what: String, code: Int32 = errno) -> MailFileError {
+    static func posix(_ path: String, _ what: String, code: Int32 = errno) -> MailFileError {
         MailFileError(path: path, reason: "cannot \(what): \(String(cString: strerror(code)))")
     }
 

@@ -22,7 +22,7 @@ public enum MailFiles {
     /// `.tooLarge` unless its header ended earlier (a body with no blank line).
     public static func headerBytes(ofFileAt path: String) throws(MailFileError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .system(path, "open") }
+        guard descriptor >= 0 else { throw .posix(path, "open") }
         defer { close(descriptor) }
         let limit = MailHeaderParser.headerLimit + 1
         var bytes = [UInt8]()
@@ -39,7 +39,7 @@ public enum MailFiles {
                 if count < 0 { failure = errno }
                 initialized = max(count, 0)
             }
-            guard failure == 0 else { throw .system(path, "read", code: failure) }
+            guard failure == 0 else { throw .posix(path, "read", code: failure) }
             if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
             if let end = headerEnd(bytes, from: scanned) {
                 bytes.removeSubrange(end...)
@@ -108,7 +108,7 @@ public enum MailFiles {
     /// A folder's entries but `.` and `..`, with their type from `readdir`
     /// (a `lstat` only where the file system does not say).
     static func entries(of path: String) throws(MailFileError) -> [Entry] {
-        guard let folder = opendir(path) else { throw .system(path, "open the folder") }
+        guard let folder = opendir(path) else { throw .posix(path, "open the folder") }
         defer { closedir(folder) }
         var entries: [Entry] = []
         while let entry = readdir(folder) {

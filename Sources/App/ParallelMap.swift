@@ -1,10 +1,12 @@
 import Foundation
 
-/// `(0..<count).map(transform)` on every core, in order: for reading many
-/// small files, where each item is independent and the disk waits dominate.
-func parallelMap<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+/// `(0..<count).map(transform)` on every core, in order: for independent
+/// items such as many small files or the parts of a big one. Below
+/// `splittingFrom` items, threads cost more than they save.
+func parallelMap<T: Sendable>(_ count: Int, splittingFrom minimum: Int = 64,
+                              _ transform: @Sendable (Int) -> T) -> [T] {
     let cores = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-    guard cores > 1, count > 64 else { return (0..<count).map(transform) }
+    guard cores > 1, count >= minimum else { return (0..<count).map(transform) }
     let slots = Slots<T>(count: count)
     DispatchQueue.concurrentPerform(iterations: cores) { part in
         var index = part
