@@ -128,18 +128,18 @@ struct CaptureEndToEndTests {
         let id = (contact["id"] as? Int64) ?? Int64(contact["id"] as! Int)
         let person = try #require(try store.contact(id: id))
         let before = try store.interactions(contactID: id).count
+        // On screen, their row is marked as needing attention.
+        let name = String(person.name.prefix(14))
+        try session.waitFor("\(name) marked as needing attention") { $0.contains("│● " + name) }
         // A reply from them arrives.
         let header = "From: \(person.name) <\(person.emails[0])>\r\nTo: sam@reyes.example\r\nSubject: Catching up\r\n"
             + "Date: \(Date().formatted(.iso8601))\r\nMessage-ID: <fresh@test.example>\r\n\r\nHi!\r\n"
         try header.write(toFile: mail + "/new/1800000000.M1P1.host", atomically: false, encoding: .utf8)
         try session.waitFor(text: "captured 1 touch", timeout: 30)
         #expect(try store.interactions(contactID: id).count == before + 1)
-        // And they leave "needs attention" once rescored.
-        let after = try session.waitFor("the attention list without \(person.name)", timeout: 30) { screen in
-            let pane = screen.components(separatedBy: "\n").prefix(20).joined(separator: "\n")
-            return !pane.contains(String(person.name.prefix(14)))
-        }
-        #expect(after.contains("Needs attention"))
+        // And once rescored, the row is calm: they left "needs attention".
+        let after = try session.waitFor("\(name) calm", timeout: 30) { $0.contains("│· " + name) }
+        #expect(!after.contains("│● " + name))
         try session.press("q")
         try session.waitFor(text: "EXIT=0")
     }
