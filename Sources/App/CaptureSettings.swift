@@ -17,7 +17,16 @@ public struct Me: Equatable, Sendable {
 
     /// As `contact_email.email_normalized`: trimmed and lowercased.
     public static func normalized(_ email: String) -> String {
-        email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        // Capture asks this of every address it reads: plain ASCII addresses,
+        // nearly all of them, skip Foundation.
+        var bytes = Array(email.utf8)
+        guard !bytes.contains(where: { $0 >= 0x80 }) else {
+            return email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        }
+        while let last = bytes.last, last <= 0x20 { bytes.removeLast() }
+        let start = bytes.firstIndex { $0 > 0x20 } ?? bytes.endIndex
+        for index in bytes.indices where bytes[index] >= 0x41 && bytes[index] <= 0x5A { bytes[index] |= 0x20 }
+        return String(decoding: bytes[start...], as: UTF8.self)
     }
 
     /// Said when capture cannot tell sent from received.

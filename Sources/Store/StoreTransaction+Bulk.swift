@@ -224,9 +224,8 @@ extension StoreTransaction {
     ///   a million inserts at random places. Unique indexes stay, so that a
     ///   duplicate is still refused on its own row. Triggers are untouched.
     public func bulk<T>(rebuildingIndexes: Bool = false, _ body: (BulkWriter) throws -> T) throws -> T {
-        let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-        try db.execute(sql: "PRAGMA cache_size = -65536")
-        defer { try? db.execute(sql: "PRAGMA cache_size = \(previous)") }
+        let previous = try setPageCache(Self.largePageCache)
+        defer { _ = try? setPageCache(previous) }
         var deferred: [String] = []
         if rebuildingIndexes {
             let rows = try Row.fetchAll(db, sql: """
@@ -292,5 +291,19 @@ private struct Binder {
             _ = sqlite3_bind_text(statement, index, pointer.assumingMemoryBound(to: CChar.self), Int32(bytes.count),
                                   Binder.transient)
         }
+    }
+}
+
+extension StoreTransaction {
+    /// SQLite's page cache for long writes (`PRAGMA cache_size`, negative: KiB).
+    public static let largePageCache = -65_536
+
+    /// Sets this connection's page cache and returns the size it had. The
+    /// setting outlives the transaction: the caller puts the old one back.
+    @discardableResult
+    public func setPageCache(_ size: Int) throws -> Int {
+        let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        try db.execute(sql: "PRAGMA cache_size = \(size)")
+        return previous
     }
 }

@@ -101,13 +101,16 @@ extension StoreTransaction {
     }
 
     /// Stores a message and adds its touch (see `touch`); returns the
-    /// contacts newly touched.
+    /// contacts newly touched, or nil when a message with this key was read
+    /// before (from any source): then nothing is written.
     @discardableResult
-    public func insert(_ message: CapturedMessage, sourceID: Int64, touchKey: String, summary: String) throws -> Int {
+    public func insert(_ message: CapturedMessage, sourceID: Int64, touchKey: String, summary: String) throws -> Int? {
         try db.cachedStatement(sql: """
             INSERT INTO mail_message (key, source_id, thread, sent_at, subject, from_me) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (key) DO NOTHING
             """).execute(arguments: [message.key, sourceID, message.thread, Columns.micros(message.sentAt),
                                      message.subject, message.fromMe])
+        guard db.changesCount > 0 else { return nil }
         let messageID = db.lastInsertedRowID
         let party = try db.cachedStatement(sql: """
             INSERT INTO mail_party (message_id, email, name, applied_contact) VALUES (?, ?, ?, ?)
@@ -126,12 +129,18 @@ extension StoreTransaction {
 
     /// Messages whose correspondent has become a contact since they were
     /// read, to be replayed as touches (`markApplied` afterwards).
-    public func unappliedMessages() throws -> [(message: CapturedMessage, sourceID: Int64)] {
+    ///
+    /// - parameter contactIDs: only the addresses of these contacts (those
+    ///   changed since the last look); nil for every contact.
+    public func unappliedMessages(contactIDs: [Int64]? = nil) throws -> [(message: CapturedMessage, sourceID: Int64)] {
+        let only = contactIDs.map { ids in
+            " AND p.email IN (SELECT email_normalized FROM contact_email WHERE contact_id IN (\(ids.map(String.init).joined(separator: ","))))"
+        } ?? ""
         let rows = try Row.fetchAll(db, sql: """
             SELECT m.key, m.thread, m.sent_at, m.subject, m.from_me, m.source_id, p.email, p.name,
                    (SELECT min(ce.contact_id) FROM contact_email ce WHERE ce.email_normalized = p.email)
             FROM mail_party p JOIN mail_message m ON m.id = p.message_id
-            WHERE p.applied_contact IS NULL AND EXISTS (SELECT 1 FROM contact_email ce WHERE ce.email_normalized = p.email)
+            WHERE p.applied_contact IS NULL AND EXISTS (SELECT 1 FROM contact_email ce WHERE ce.email_normalized = p.email)\(only)
             ORDER BY m.sent_at, m.id
             """)
         return rows.map { row in
@@ -157,30 +166,36 @@ extension StoreTransaction {
     public func touch(key: String, sourceID: Int64, at date: Date, kind: InteractionKind, summary: String,
                       contactIDs: [Int64]) throws -> Int {
         guard !contactIDs.isEmpty, try !isTombstoned(key) else { return 0 }
-        let link = try db.cachedStatement(sql: """
-            INSERT INTO interaction_contact (interaction_id, position, contact_id, occurred_at)
-            SELECT ?, coalesce((SELECT max(position) + 1 FROM interaction_contact WHERE interaction_id = ?), 0), ?,
-                   (SELECT occurred_at FROM interaction WHERE id = ?)
-            WHERE NOT EXISTS (SELECT 1 FROM interaction_contact WHERE interaction_id = ? AND contact_id = ?)
-            """)
-        let interactionID: Int64
         if let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM interaction WHERE capture_key = ?"),
                                              arguments: [key]) {
-            interactionID = existing
-        } else {
-            try db.cachedStatement(sql: """
-                INSERT INTO interaction (occurred_at, kind, direction, summary, notes, capture_source, capture_key)
-                VALUES (?, ?, ?, ?, '', ?, ?)
-                """).execute(arguments: [Columns.micros(date), kind.rawValue, kind.defaultDirection.rawValue, summary,
-                                         sourceID, key])
-            interactionID = db.lastInsertedRowID
+            let link = try db.cachedStatement(sql: """
+                INSERT INTO interaction_contact (interaction_id, position, contact_id, occurred_at)
+                SELECT ?, coalesce((SELECT max(position) + 1 FROM interaction_contact WHERE interaction_id = ?), 0), ?,
+                       (SELECT occurred_at FROM interaction WHERE id = ?)
+                WHERE NOT EXISTS (SELECT 1 FROM interaction_contact WHERE interaction_id = ? AND contact_id = ?)
+                """)
+            var added = 0
+            for id in contactIDs {
+                try link.execute(arguments: [existing, existing, id, existing, existing, id])
+                added += db.changesCount
+            }
+            return added
         }
-        var added = 0
-        for id in contactIDs {
-            try link.execute(arguments: [interactionID, interactionID, id, interactionID, interactionID, id])
-            added += db.changesCount
+        // A new touch: its links are simply the contacts in order.
+        let micros = Columns.micros(date)
+        try db.cachedStatement(sql: """
+            INSERT INTO interaction (occurred_at, kind, direction, summary, notes, capture_source, capture_key)
+            VALUES (?, ?, ?, ?, '', ?, ?)
+            """).execute(arguments: [micros, kind.rawValue, kind.defaultDirection.rawValue, summary, sourceID, key])
+        let interactionID = db.lastInsertedRowID
+        let link = try db.cachedStatement(sql: """
+            INSERT INTO interaction_contact (interaction_id, position, contact_id, occurred_at) VALUES (?, ?, ?, ?)
+            """)
+        let unique = uniqueIDs(contactIDs)
+        for (position, id) in unique.enumerated() {
+            try link.execute(arguments: [interactionID, position, id, micros])
         }
-        return added
+        return unique.count
     }
 
     /// Sets a captured touch to what its source says now (a moved or renamed
@@ -188,16 +203,16 @@ extension StoreTransaction {
     @discardableResult
     public func updateTouch(key: String, sourceID: Int64, at date: Date, kind: InteractionKind, summary: String,
                             contactIDs: [Int64]) throws -> Bool {
-        guard let existing = try Row.fetchOne(db, sql: """
+        guard let existing = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT id, occurred_at, summary FROM interaction WHERE capture_key = ?
-            """, arguments: [key]) else {
+            """), arguments: [key]) else {
             return try touch(key: key, sourceID: sourceID, at: date, kind: kind, summary: summary,
                              contactIDs: contactIDs) > 0
         }
         let id: Int64 = existing[0]
-        let linked = try Int64.fetchAll(db, sql: """
+        let linked = try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT contact_id FROM interaction_contact WHERE interaction_id = ? ORDER BY position
-            """, arguments: [id])
+            """), arguments: [id])
         let wanted = uniqueIDs(contactIDs)
         if existing[1] == Columns.micros(date), existing[2] == summary, Set(linked) == Set(wanted) { return false }
         if wanted.isEmpty {
@@ -218,7 +233,7 @@ extension StoreTransaction {
                                     contactIDs: [Int64]) throws -> Bool {
         guard try !isTombstoned(key) else { return false }
         let wanted = uniqueIDs(contactIDs)
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM event WHERE capture_key = ?", arguments: [key]),
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM event WHERE capture_key = ?"), arguments: [key]),
            var event = try event(id: id) {
             // The user's location and notes stay; the calendar owns the rest.
             if event.name == name, event.start == Columns.normalized(startAt), event.attendeeIDs == wanted { return false }
@@ -229,8 +244,8 @@ extension StoreTransaction {
             return true
         }
         let event = try insert(Event(name: name, start: startAt, attendeeIDs: wanted))
-        try db.execute(sql: "UPDATE event SET capture_source = ?, capture_key = ? WHERE id = ?",
-                       arguments: [sourceID, key, event.id])
+        try db.cachedStatement(sql: "UPDATE event SET capture_source = ?, capture_key = ? WHERE id = ?")
+            .execute(arguments: [sourceID, key, event.id])
         return true
     }
 
@@ -245,11 +260,20 @@ extension StoreTransaction {
     /// since the source itself says it is gone. Returns the rows removed.
     @discardableResult
     public func removeCaptured(key: String) throws -> Int {
-        try db.execute(sql: "DELETE FROM interaction WHERE capture_key = ?", arguments: [key])
+        try db.cachedStatement(sql: "DELETE FROM interaction WHERE capture_key = ?").execute(arguments: [key])
         var removed = db.changesCount
-        try db.execute(sql: "DELETE FROM event WHERE capture_key = ?", arguments: [key])
+        try db.cachedStatement(sql: "DELETE FROM event WHERE capture_key = ?").execute(arguments: [key])
         removed += db.changesCount
         return removed
+    }
+
+    /// The keys of everything a source added (touches and events), so that a
+    /// re-run looks up only what it has.
+    public func capturedKeys(sourceID: Int64) throws -> Set<String> {
+        try Set(String.fetchAll(db, sql: """
+            SELECT capture_key FROM interaction WHERE capture_source = ?
+            UNION ALL SELECT capture_key FROM event WHERE capture_source = ?
+            """, arguments: [sourceID, sourceID]))
     }
 
     // MARK: Tombstones and provenance
@@ -322,5 +346,21 @@ extension StoreTransaction {
             """)
         while let row = try rows.next() { byEmail[row[0]] = row[1] }
         return byEmail
+    }
+}
+
+extension StoreTransaction {
+    static let captureSequenceKey = "capture_seq"
+
+    /// The change sequence when capture last ran to its end: contacts changed
+    /// since are the only ones whose stored mail may have become touches.
+    public func captureSequence() throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [Self.captureSequenceKey])
+    }
+
+    public func setCaptureSequence(_ sequence: Int64) throws {
+        try db.execute(sql: """
+            INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value
+            """, arguments: [Self.captureSequenceKey, sequence])
     }
 }

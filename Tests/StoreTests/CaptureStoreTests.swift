@@ -30,7 +30,7 @@ struct CaptureStoreTests {
         let ana = try contact(store, "Ana", email: "ana@example.com")
         let bo = try contact(store, "Bo", email: "bo@example.com")
         // When three messages of one thread on one day reach Ana, then Bo
-        let added = try store.write { tx -> [Int] in
+        let added = try store.write { tx -> [Int?] in
             let source = try tx.captureSource(kind: .mail, path: "/mail")
             return try [
                 tx.insert(message("m1", fromMe: true, [("ana@example.com", ana)]), sourceID: source.id, touchKey: "k", summary: "Lunch"),
@@ -44,6 +44,13 @@ struct CaptureStoreTests {
         #expect(anas.count == 1 && Set(anas[0].contactIDs) == [ana, bo] && anas[0].kind == .email)
         #expect(try store.read { try $0.summaryMismatches() }.isEmpty)
         #expect(try store.read { try $0.isKnownMessage(key: "m2") })
+        // The same message again (another source has it too) writes nothing.
+        let again = try store.write { tx in
+            try tx.insert(message("m2", [("ana@example.com", ana)]), sourceID: tx.captureSource(kind: .mail, path: "/archive").id,
+                          touchKey: "other", summary: "Lunch")
+        }
+        #expect(again == nil)
+        #expect(try store.interactions(contactID: ana).count == 1)
         #expect(try store.read { try $0.thread(ofMessages: ["nope", "m3"]) } == "t1")
     }
 

@@ -16,7 +16,7 @@ import Store
 struct CalendarCapture {
     let me: Me
     let settings: CaptureSettings
-    let contactsByEmail: [String: Int64]
+    let contactsByEmail: ContactAddresses
     let listsAdditions: Bool
     let now: Date
     /// Where floating times and all-day events are read.
@@ -46,6 +46,7 @@ struct CalendarCapture {
 
         let window = (from: now.addingTimeInterval(-Self.lookback),
                       to: now.addingTimeInterval(TimeInterval(settings.horizonDays) * 86_400))
+        let zone = self.zone
         let readings = parallelMap(files.count) { index -> Result<CalendarReading, Error> in
             Result {
                 guard let data = FileManager.default.contents(atPath: files[index]) else {
@@ -71,8 +72,13 @@ struct CalendarCapture {
 
         try writer.batch { tx in
             var seenEvents = Set<String>()
-            for occurrence in byKey.values.sorted(by: { ($0.start, $0.key) < ($1.start, $1.key) }) {
-                try record(occurrence, source: source, tx: tx, report: &report, lines: &lines, seenEvents: &seenEvents)
+            var existing = try tx.capturedKeys(sourceID: source.id)
+            // In time order, so ids follow the calendar; sorted as (start, key)
+            // pairs, since moving whole occurrences costs more than the sort.
+            let order = byKey.map { (start: $0.value.start, key: $0.key) }.sorted { ($0.start, $0.key) < ($1.start, $1.key) }
+            for (_, key) in order {
+                try record(byKey[key]!, source: source, tx: tx, report: &report, lines: &lines, seenEvents: &seenEvents,
+                           existing: &existing)
             }
             // Upcoming events the calendar no longer holds (deleted, or moved past the horizon).
             for key in try tx.capturedEventKeys(sourceID: source.id, startingFrom: now) where !seenEvents.contains(key) {
@@ -92,23 +98,32 @@ struct CalendarCapture {
     }
 
     private func record(_ occurrence: CalendarOccurrence, source: CaptureSource, tx: StoreTransaction,
-                        report: inout CaptureReport.Source, lines: inout [String], seenEvents: inout Set<String>) throws {
+                        report: inout CaptureReport.Source, lines: inout [String], seenEvents: inout Set<String>,
+                        existing: inout Set<String>) throws {
         let meetingKey = "meeting:" + occurrence.key
         let eventKey = "event:" + occurrence.key
         let people = [occurrence.organizer].compactMap { $0 } + occurrence.attendees
         let declinedByMe = people.contains { me.owns($0.email) && $0.participation == .declined }
         var contacts: [Int64] = []
         for person in people where person.participation != .declined && !me.owns(person.email) {
-            if let id = contactsByEmail[Me.normalized(person.email)], !contacts.contains(id) { contacts.append(id) }
+            if let id = try contactsByEmail.contact(for: Me.normalized(person.email), in: tx), !contacts.contains(id) {
+                contacts.append(id)
+            }
         }
         if occurrence.cancelled || declinedByMe || contacts.isEmpty {
-            report.removed += try tx.removeCaptured(key: meetingKey) + tx.removeCaptured(key: eventKey)
+            for key in [meetingKey, eventKey] where existing.remove(key) != nil {
+                report.removed += try tx.removeCaptured(key: key)
+            }
             return
         }
         let summary = occurrence.summary.isEmpty ? "meeting" : occurrence.summary
         if occurrence.start <= now {
-            if try tx.updateTouch(key: meetingKey, sourceID: source.id, at: occurrence.start, kind: .meeting,
-                                           summary: summary, contactIDs: contacts) {
+            let added = existing.contains(meetingKey)
+                ? try tx.updateTouch(key: meetingKey, sourceID: source.id, at: occurrence.start, kind: .meeting,
+                                     summary: summary, contactIDs: contacts)
+                : try tx.touch(key: meetingKey, sourceID: source.id, at: occurrence.start, kind: .meeting,
+                               summary: summary, contactIDs: contacts) > 0
+            if added {
                 report.touches += contacts.count
                 if listsAdditions {
                     lines.append(MailCapture.line(date: occurrence.start, kind: "meeting", summary: summary,

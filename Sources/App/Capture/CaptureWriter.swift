@@ -26,3 +26,14 @@ struct LocalDays: Sendable {
         return Int64((seconds / 86_400).rounded(.down))
     }
 }
+
+/// Contacts by lowercased address, read in the first transaction that asks:
+/// a re-run with nothing new never reads them.
+final class ContactAddresses {
+    private var byEmail: [String: Int64]?
+
+    func contact(for email: String, in tx: StoreTransaction) throws -> Int64? {
+        if byEmail == nil { byEmail = try tx.contactIDsByEmail() }
+        return byEmail?[email]
+    }
+}

@@ -16,10 +16,12 @@ struct MailCapture {
     let settings: CaptureSettings
     let days: LocalDays
     /// Contacts by lowercased address.
-    let contactsByEmail: [String: Int64]
+    let contactsByEmail: ContactAddresses
     /// A dry run lists each touch it would add.
     let listsAdditions: Bool
-    static let batchSize = 2_000
+    /// Messages per transaction: each commit refolds the histories of the
+    /// contacts it touched, so fewer, larger batches fold each contact fewer times.
+    static let batchSize = 10_000
 
     func capture(path: String, into writer: CaptureWriter, report: inout CaptureReport.Source,
                  lines: inout [String], progress: ImportProgress?) throws {
@@ -65,11 +67,23 @@ struct MailCapture {
         let present = Set(messages.map(\.uniqueName))
         let gone = known.keys.filter { !present.contains($0) }
         var done = 0
-        for start in stride(from: 0, to: fresh.count, by: Self.batchSize) {
-            let batch = Array(fresh[start..<min(start + Self.batchSize, fresh.count)])
-            let parsed = parallelMap(batch.count) { index in
-                ParsedMail.read(file: root + "/" + batch[index].path)
+        let batches = stride(from: 0, to: fresh.count, by: Self.batchSize).map {
+            Array(fresh[$0..<min($0 + Self.batchSize, fresh.count)])
+        }
+        // The next batch is read while this one is written: reading is files
+        // and parsing on every core, writing is one SQLite transaction.
+        let reading = BatchReading<[ParsedMail]>()
+        func read(_ index: Int) {
+            guard index < batches.count else { return }
+            let batch = batches[index]
+            reading.start {
+                parallelMap(batch.count) { ParsedMail.read(file: root + "/" + batch[$0].path) }
             }
+        }
+        read(0)
+        for (index, batch) in batches.enumerated() {
+            let parsed = reading.wait()
+            read(index + 1)
             try writer.batch { tx in
                 for (message, mail) in zip(batch, parsed) {
                     try record(mail, file: message.path, source: source, tx: tx, report: &report, lines: &lines)
@@ -176,10 +190,6 @@ struct MailCapture {
             return
         }
         let key = MailTouchRule.key(of: header, date: date)
-        if try tx.isKnownMessage(key: key) {
-            report.known += 1
-            return
-        }
         report.read += 1
         let parties: [(email: String, name: String)]
         let fromMe: Bool
@@ -197,9 +207,15 @@ struct MailCapture {
             ?? (normalised.isEmpty ? "id:" + (header.references.first ?? key) : "subject:" + normalised)
         let message = CapturedMessage(
             key: key, thread: thread, sentAt: date, subject: subject, fromMe: fromMe,
-            parties: parties.map { .init(email: $0.email, name: $0.name, contactID: contactsByEmail[$0.email]) })
+            parties: try parties.map {
+                .init(email: $0.email, name: $0.name, contactID: try contactsByEmail.contact(for: $0.email, in: tx))
+            })
         let touchKey = days.mailTouchKey(thread: thread, sentAt: date)
-        let touched = try tx.insert(message, sourceID: source.id, touchKey: touchKey, summary: subject)
+        guard let touched = try tx.insert(message, sourceID: source.id, touchKey: touchKey, summary: subject) else {
+            report.read -= 1
+            report.known += 1
+            return
+        }
         report.touches += touched
         if touched > 0, listsAdditions {
             let names = try tx.names(of: message.parties.compactMap(\.contactID)).values.sorted()
@@ -210,6 +226,27 @@ struct MailCapture {
     static func line(date: Date, kind: String, summary: String, names: [String]) -> String {
         let day = ISO8601DateFormatter.string(from: date, timeZone: .current, formatOptions: [.withFullDate])
         return "would add \(kind) \(day) with \(names.joined(separator: ", "))" + (summary.isEmpty ? "" : ": \(summary)")
+    }
+}
+
+/// One batch read on a background thread while the caller writes the
+/// previous one.
+private final class BatchReading<T: Sendable>: @unchecked Sendable {
+    private var result: T?
+    private let done = DispatchSemaphore(value: 0)
+
+    func start(_ body: @escaping @Sendable () -> T) {
+        DispatchQueue.global(qos: .userInitiated).async {
+            self.result = body()
+            self.done.signal()
+        }
+    }
+
+    /// The result of the last `start`; the semaphore orders the write before this read.
+    func wait() -> T {
+        done.wait()
+        defer { result = nil }
+        return result!
     }
 }
 

@@ -9,10 +9,12 @@ extension StoreTransaction {
     ///
     /// Capture runs it first thing; the dashboard runs it in the transaction
     /// that adds a contact or an address, so the touches come with the contact.
+    ///
+    /// - parameter contactIDs: only the addresses of these contacts; nil for all.
     @discardableResult
-    func replayCapturedMail(days: LocalDays) throws -> Int {
+    func replayCapturedMail(days: LocalDays, contactIDs: [Int64]? = nil) throws -> Int {
         var added = 0
-        for (message, sourceID) in try unappliedMessages() {
+        for (message, sourceID) in try unappliedMessages(contactIDs: contactIDs) {
             guard let party = message.parties.first, let contact = party.contactID else { continue }
             added += try touch(key: days.mailTouchKey(thread: message.thread, sentAt: message.sentAt), sourceID: sourceID,
                                at: message.sentAt, kind: .email, summary: message.subject, contactIDs: [contact])

@@ -38,6 +38,11 @@ extension Scripting {
             } catch is DryRunRollback {}
             return report
         }
+        // A first capture writes hundreds of thousands of rows into indexes
+        // spread over a big file: keep them in memory rather than going back
+        // and forth through the log.
+        let previous = try store.write { try $0.setPageCache(StoreTransaction.largePageCache) }
+        defer { _ = try? store.write { try $0.setPageCache(previous) } }
         try runCapture(request, me: me, settings: settings, writer: CaptureWriter(store: store, dryRun: nil),
                        report: &report, progress: progress)
         if refreshAttention && report.touches + report.events > 0 {
@@ -50,7 +55,7 @@ extension Scripting {
                             report: inout CaptureReport, progress: ImportProgress?) throws {
         let days = LocalDays(zone: calendar.timeZone)
         report.replayed = try replayMail(writer: writer, days: days)
-        let byEmail = try writer.batch { try $0.contactIDsByEmail() }
+        let byEmail = ContactAddresses()
         let mail = MailCapture(rule: MailTouchRule(me: me, maxRecipients: settings.maxRecipients), settings: settings,
                                days: days, contactsByEmail: byEmail, listsAdditions: request.dryRun)
         for path in request.mail.map(Self.absolute) {
@@ -65,10 +70,17 @@ extension Scripting {
             try calendars.capture(path: path, into: writer, report: &source, lines: &report.wouldAdd)
             report.sources.append(source)
         }
+        try writer.batch { try $0.setCaptureSequence($0.changeSequence()) }
     }
 
+    /// Only the addresses of contacts changed since the last run can have
+    /// become a correspondent's: a run with no such change looks at nothing.
     private func replayMail(writer: CaptureWriter, days: LocalDays) throws -> Int {
-        try writer.batch { try $0.replayCapturedMail(days: days) }
+        try writer.batch { tx in
+            let changed = try tx.captureSequence().map { try tx.contactsChanged(since: $0) }
+            if changed?.isEmpty == true { return 0 }
+            return try tx.replayCapturedMail(days: days, contactIDs: changed)
+        }
     }
 
     /// Turns the stored mail of correspondents who have become contacts
