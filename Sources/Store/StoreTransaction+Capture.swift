@@ -166,7 +166,15 @@ extension StoreTransaction {
     public func touch(key: String, sourceID: Int64, at date: Date, kind: InteractionKind, summary: String,
                       contactIDs: [Int64]) throws -> Int {
         guard !contactIDs.isEmpty, try !isTombstoned(key) else { return 0 }
-        if let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM interaction WHERE capture_key = ?"),
+        // Most keys are new: try the insert first, and look the touch up only when it exists.
+        let micros = Columns.micros(date)
+        try db.cachedStatement(sql: """
+            INSERT INTO interaction (occurred_at, kind, direction, summary, notes, capture_source, capture_key)
+            VALUES (?, ?, ?, ?, '', ?, ?)
+            ON CONFLICT (capture_key) WHERE capture_key IS NOT NULL DO NOTHING
+            """).execute(arguments: [micros, kind.rawValue, kind.defaultDirection.rawValue, summary, sourceID, key])
+        if db.changesCount == 0,
+           let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM interaction WHERE capture_key = ?"),
                                              arguments: [key]) {
             let link = try db.cachedStatement(sql: """
                 INSERT INTO interaction_contact (interaction_id, position, contact_id, occurred_at)
@@ -182,11 +190,6 @@ extension StoreTransaction {
             return added
         }
         // A new touch: its links are simply the contacts in order.
-        let micros = Columns.micros(date)
-        try db.cachedStatement(sql: """
-            INSERT INTO interaction (occurred_at, kind, direction, summary, notes, capture_source, capture_key)
-            VALUES (?, ?, ?, ?, '', ?, ?)
-            """).execute(arguments: [micros, kind.rawValue, kind.defaultDirection.rawValue, summary, sourceID, key])
         let interactionID = db.lastInsertedRowID
         let link = try db.cachedStatement(sql: """
             INSERT INTO interaction_contact (interaction_id, position, contact_id, occurred_at) VALUES (?, ?, ?, ?)
@@ -337,15 +340,11 @@ extension StoreTransaction {
         try db.execute(sql: "DELETE FROM suggestion_dismissed WHERE email = ?", arguments: [email])
     }
 
-    /// Every contact's addresses, lowercased, to the contact (the lowest id
-    /// when two share one).
-    public func contactIDsByEmail() throws -> [String: Int64] {
-        var byEmail: [String: Int64] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT email_normalized, min(contact_id) FROM contact_email GROUP BY email_normalized
-            """)
-        while let row = try rows.next() { byEmail[row[0]] = row[1] }
-        return byEmail
+    /// The contact with this lowercased address (the lowest id when two share it).
+    public func contactID(withEmail email: String) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT min(contact_id) FROM contact_email WHERE email_normalized = ?
+            """), arguments: [email])
     }
 }
 

@@ -10,10 +10,10 @@ extension StoreTransaction {
         saved.start = Columns.normalized(event.start)
         saved.attendeeIDs = uniqueIDs(event.attendeeIDs)
         try requireExisting(saved.attendeeIDs, in: "contact", kind: "contact")
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO event (id, name, search_name, start_at, location, notes) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [event.id, event.name, event.name.folded, Columns.micros(event.start),
-                             event.location, event.notes])
+            """).execute(arguments: [event.id, event.name, event.name.folded, Columns.micros(event.start),
+                                     event.location, event.notes])
         saved.id = db.lastInsertedRowID
         try writeAttendees(of: saved)
         return saved
@@ -86,7 +86,7 @@ extension StoreTransaction {
 
     private func writeAttendees(of event: Event) throws {
         guard let id = event.id else { return }
-        try db.execute(sql: "DELETE FROM event_attendee WHERE event_id = ?", arguments: [id])
+        try db.cachedStatement(sql: "DELETE FROM event_attendee WHERE event_id = ?").execute(arguments: [id])
         let insert = try db.cachedStatement(sql: """
             INSERT INTO event_attendee (event_id, position, contact_id) VALUES (?, ?, ?)
             """)

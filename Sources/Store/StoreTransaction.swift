@@ -25,8 +25,9 @@ public struct StoreTransaction {
     /// Throws `notFound` for the first id in `ids` with no row in `table`.
     func requireExisting(_ ids: [Int64], in table: String, kind: String) throws {
         guard !ids.isEmpty else { return }
-        let found = try Set(Int64.fetchAll(db, sql: "SELECT id FROM \(table) WHERE id IN (SELECT value FROM json_each(?))",
-                                          arguments: [jsonArray(ids)]))
+        let found = try Set(Int64.fetchAll(
+            db.cachedStatement(sql: "SELECT id FROM \(table) WHERE id IN (SELECT value FROM json_each(?))"),
+            arguments: [jsonArray(ids)]))
         if let missing = ids.first(where: { !found.contains($0) }) {
             throw StoreError.notFound(kind: kind, id: missing)
         }

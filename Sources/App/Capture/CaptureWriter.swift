@@ -27,13 +27,16 @@ struct LocalDays: Sendable {
     }
 }
 
-/// Contacts by lowercased address, read in the first transaction that asks:
-/// a re-run with nothing new never reads them.
+/// Contacts by lowercased address, looked up as messages and events name
+/// them and remembered for the run: mail and calendars name a few thousand
+/// people many times over, a book may hold a hundred thousand addresses.
 final class ContactAddresses {
-    private var byEmail: [String: Int64]?
+    private var known: [String: Int64?] = [:]
 
     func contact(for email: String, in tx: StoreTransaction) throws -> Int64? {
-        if byEmail == nil { byEmail = try tx.contactIDsByEmail() }
-        return byEmail?[email]
+        if let found = known[email] { return found }
+        let found = try tx.contactID(withEmail: email)
+        known[email] = found
+        return found
     }
 }

@@ -58,12 +58,13 @@ struct MailCapture {
                                 progress: ImportProgress?) throws {
         let messages: [MaildirMessage]
         do {
-            messages = try MailFiles.maildirMessages(under: root)
+            messages = try MailFiles.maildirMessages(under: root, sorted: false)
         } catch {
             report.failure = "cannot be read: \(error)"
             return
         }
-        let fresh = messages.filter { known[$0.uniqueName] == nil }
+        // In path order, so that a thread's first message of the day is read first.
+        let fresh = messages.filter { known[$0.uniqueName] == nil }.sorted(by: MaildirMessage.pathOrder)
         let present = Set(messages.map(\.uniqueName))
         let gone = known.keys.filter { !present.contains($0) }
         var done = 0

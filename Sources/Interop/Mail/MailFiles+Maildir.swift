@@ -1,5 +1,6 @@
 extension MailFiles {
-    /// Every message file under a maildir tree, sorted by path: the root's
+    /// Every message file under a maildir tree, sorted by path unless
+    /// `sorted` is false (a caller that keeps a few of 100,000 sorts those): the root's
     /// own `cur/` and `new/` if it is a maildir, Maildir++ folders (`.Sent`,
     /// `.Archive.2024`) and nested ones as mbsync writes them (`Sent/cur`,
     /// `INBOX/cur`, `Archive/2024/cur`). `tmp/` holds deliveries in progress
@@ -8,11 +9,11 @@ extension MailFiles {
     ///
     /// Throws only when the root cannot be listed; a subfolder that cannot be
     /// is passed over, as a mail client would.
-    public static func maildirMessages(under root: String) throws(MailFileError) -> [MaildirMessage] {
+    public static func maildirMessages(under root: String, sorted: Bool = true) throws(MailFileError) -> [MaildirMessage] {
         var messages: [MaildirMessage] = []
         let base = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
         try collect(base, relative: "", depth: 0, into: &messages, isRoot: true)
-        messages.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        if sorted { messages.sort(by: MaildirMessage.pathOrder) }
         return messages
     }
 
