@@ -165,17 +165,19 @@ extension StoreTransaction {
     @discardableResult
     public func touch(key: String, sourceID: Int64, at date: Date, kind: InteractionKind, summary: String,
                       contactIDs: [Int64]) throws -> Int {
-        guard !contactIDs.isEmpty, try !isTombstoned(key) else { return 0 }
-        // Most keys are new: try the insert first, and look the touch up only when it exists.
+        guard !contactIDs.isEmpty else { return 0 }
+        // Most keys are new and not buried: try the insert first (one
+        // statement), and look further only when it wrote nothing.
         let micros = Columns.micros(date)
         try db.cachedStatement(sql: """
             INSERT INTO interaction (occurred_at, kind, direction, summary, notes, capture_source, capture_key)
-            VALUES (?, ?, ?, ?, '', ?, ?)
+            SELECT ?, ?, ?, ?, '', ?, ? WHERE NOT EXISTS (SELECT 1 FROM capture_tombstone WHERE key = ?)
             ON CONFLICT (capture_key) WHERE capture_key IS NOT NULL DO NOTHING
-            """).execute(arguments: [micros, kind.rawValue, kind.defaultDirection.rawValue, summary, sourceID, key])
-        if db.changesCount == 0,
-           let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM interaction WHERE capture_key = ?"),
-                                             arguments: [key]) {
+            """).execute(arguments: [micros, kind.rawValue, kind.defaultDirection.rawValue, summary, sourceID, key, key])
+        if db.changesCount == 0 {
+            guard try !isTombstoned(key),
+                  let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM interaction WHERE capture_key = ?"),
+                                                    arguments: [key]) else { return 0 }
             let link = try db.cachedStatement(sql: """
                 INSERT INTO interaction_contact (interaction_id, position, contact_id, occurred_at)
                 SELECT ?, coalesce((SELECT max(position) + 1 FROM interaction_contact WHERE interaction_id = ?), 0), ?,
