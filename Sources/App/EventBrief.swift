@@ -54,10 +54,10 @@ public struct EventBrief: Sendable {
         if markdown {
             out.append("# \(event.name)")
             out.append("")
-            out.append("\(when)\(place) (\(inDays)) · \(attendees.count) attendees")
+            out.append("\(when)\(place) (\(inDays)) · \(attendees.count) attendee\(attendees.count == 1 ? "" : "s")")
         } else {
             out.append("\(event.name)")
-            out.append("\(when)\(place) (\(inDays)) · \(attendees.count) attendees")
+            out.append("\(when)\(place) (\(inDays)) · \(attendees.count) attendee\(attendees.count == 1 ? "" : "s")")
         }
         if !event.notes.isEmpty { out.append(""); out.append(event.notes) }
         for a in attendees {

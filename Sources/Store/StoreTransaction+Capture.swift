@@ -360,8 +360,33 @@ extension StoreTransaction {
     }
 
     public func setCaptureSequence(_ sequence: Int64) throws {
+        try setMeta(Self.captureSequenceKey, sequence)
+    }
+
+    static let captureAddressesKey = "capture_addresses"
+
+    /// A fingerprint of every contact's addresses: when it moves, a calendar
+    /// read before may name people who are contacts now.
+    public func contactAddressFingerprint() throws -> String {
+        try String.fetchOne(db, sql: """
+            SELECT count(*) || ':' || total(contact_id * length(email_normalized)) || ':' ||
+                   total(unicode(email_normalized) * (contact_id % 97 + 1))
+            FROM contact_email
+            """) ?? ""
+    }
+
+    /// The fingerprint when capture last ran to its end.
+    public func captureAddresses() throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [Self.captureAddressesKey])
+    }
+
+    public func setCaptureAddresses(_ fingerprint: String) throws {
+        try setMeta(Self.captureAddressesKey, fingerprint)
+    }
+
+    private func setMeta(_ key: String, _ value: some DatabaseValueConvertible) throws {
         try db.execute(sql: """
             INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value
-            """, arguments: [Self.captureSequenceKey, sequence])
+            """, arguments: [key, value])
     }
 }

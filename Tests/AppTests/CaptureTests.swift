@@ -306,4 +306,25 @@ import Testing
         #expect(coffee.count == 1 && coffee[0].occurredAt == Date(timeIntervalSince1970: 1_772_726_400))
         #expect(try fixture.store.allEvents().isEmpty)
     }
+
+    @Test func aCalendarReadBeforeSomeoneWasAContactIsReadAgainWhenTheyAre() throws {
+        let fixture = try ScriptingFixture()  // now: 2026-03-10T09:00Z
+        let path = fixture.folder + "/team.ics"
+        let kai = "PARTSTAT=ACCEPTED;CN=Kai Tanaka:mailto:kai@tanaka.example"
+        try Self.calendar([
+            Self.event(uid: "past-k", start: "20260302T100000Z", summary: "Intro call", attendees: [kai]),
+            Self.event(uid: "soon-k", start: "20260320T100000Z", summary: "Pilot review", attendees: [kai]),
+        ]).write(toFile: path, atomically: true, encoding: .utf8)
+        // Read while Kai is nobody: nothing, and an unchanged file is not read again.
+        #expect(try capture(fixture, calendars: [path]).touches == 0)
+        #expect(try capture(fixture, calendars: [path]).sources[0].read == 0)
+        // Kai becomes a contact: the next run reads the calendar again.
+        var contact = NewContact(name: "Kai Tanaka")
+        contact.emails = ["kai@tanaka.example"]
+        let id = try fixture.scripting().add(contact).id!
+        let report = try capture(fixture, calendars: [path])
+        #expect(report.sources[0].read == 2)
+        #expect(try fixture.store.interactions(contactID: id).map(\.summary) == ["Intro call"])
+        #expect(try fixture.store.allEvents().map(\.name) == ["Pilot review"])
+    }
 }

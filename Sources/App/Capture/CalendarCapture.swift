@@ -10,9 +10,10 @@ import Store
 /// cancelled.
 ///
 /// A source is read again when one of its files changed, appeared or went,
-/// or when time passed what the last reading knew (an event started, a new
-/// day brings recurrences into the horizon); otherwise a re-run only looks
-/// at the files' sizes and times.
+/// when time passed what the last reading knew (an event started, a new
+/// day brings recurrences into the horizon), or when contacts' addresses
+/// changed (someone on an invitation became a contact); otherwise a re-run
+/// only looks at the files' sizes and times.
 struct CalendarCapture {
     let me: Me
     let settings: CaptureSettings
@@ -21,6 +22,8 @@ struct CalendarCapture {
     let now: Date
     /// Where floating times and all-day events are read.
     let zone: TimeZone
+    /// Read every file even when unchanged (contacts' addresses changed).
+    let rereadAll: Bool
     /// How far back recurring meetings are expanded into touches.
     static let lookback: TimeInterval = 2 * 365 * 86_400
 
@@ -42,7 +45,7 @@ struct CalendarCapture {
             return state.size == stat.size && state.modifiedAt == stat.modifiedAt
                 && (state.recheckAt.map { $0 > now } ?? true)
         }
-        if unchanged { return }
+        if unchanged && !rereadAll { return }
 
         let window = (from: now.addingTimeInterval(-Self.lookback),
                       to: now.addingTimeInterval(TimeInterval(settings.horizonDays) * 86_400))

@@ -63,14 +63,22 @@ extension Scripting {
             try mail.capture(path: path, into: writer, report: &source, lines: &report.wouldAdd, progress: progress)
             report.sources.append(source)
         }
+        // Contacts' addresses changed since the last run: a calendar read then
+        // may name people who are contacts now, so it is read again.
+        let addresses = try writer.batch { try $0.contactAddressFingerprint() }
+        let addressesMoved = try writer.batch { try $0.captureAddresses() } != addresses
         let calendars = CalendarCapture(me: me, settings: settings, contactsByEmail: byEmail,
-                                        listsAdditions: request.dryRun, now: now, zone: calendar.timeZone)
+                                        listsAdditions: request.dryRun, now: now, zone: calendar.timeZone,
+                                        rereadAll: addressesMoved)
         for path in request.calendars.map(Self.absolute) {
             var source = CaptureReport.Source(path: path, kind: "calendar")
             try calendars.capture(path: path, into: writer, report: &source, lines: &report.wouldAdd)
             report.sources.append(source)
         }
-        try writer.batch { try $0.setCaptureSequence($0.changeSequence()) }
+        try writer.batch { tx in
+            try tx.setCaptureSequence(tx.changeSequence())
+            try tx.setCaptureAddresses(addresses)
+        }
     }
 
     /// Only the addresses of contacts changed since the last run can have

@@ -25,7 +25,7 @@ struct EventPrepView {
         let days = brief.today.days(until: Day(e.start, in: format.calendar))
         var lines: [Line] = [
             Line([Span(format.dayAndTime(e.start), .header), Span(" (\(Format.relative(days: days)))", .muted),
-                  Span(e.location.isEmpty ? "" : " · \(e.location)"), Span(" · \(brief.attendees.count) attendees", .muted)]),
+                  Span(e.location.isEmpty ? "" : " · \(e.location)"), Span(" · \(brief.attendees.count) attendee\(brief.attendees.count == 1 ? "" : "s")", .muted)]),
         ]
         if !e.notes.isEmpty { lines += Line(e.notes, role: .muted).splitAtNewlines() }
         for a in brief.attendees {
