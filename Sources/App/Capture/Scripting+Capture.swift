@@ -65,8 +65,8 @@ extension Scripting {
         }
         // Contacts' addresses changed since the last run: a calendar read then
         // may name people who are contacts now, so it is read again.
-        let addresses = try writer.batch { try $0.contactAddressFingerprint() }
-        let addressesMoved = try writer.batch { try $0.captureAddresses() } != addresses
+        let addresses = request.calendars.isEmpty ? nil : try writer.batch { try $0.contactAddressFingerprint() }
+        let addressesMoved = try addresses != nil && writer.batch { try $0.captureAddresses() } != addresses
         let calendars = CalendarCapture(me: me, settings: settings, contactsByEmail: byEmail,
                                         listsAdditions: request.dryRun, now: now, zone: calendar.timeZone,
                                         rereadAll: addressesMoved)
@@ -77,7 +77,7 @@ extension Scripting {
         }
         try writer.batch { tx in
             try tx.setCaptureSequence(tx.changeSequence())
-            try tx.setCaptureAddresses(addresses)
+            if let addresses { try tx.setCaptureAddresses(addresses) }
         }
     }
 
