@@ -40,7 +40,14 @@ struct MailCapture {
             try captureMaildir(path, source: source, known: known, writer: writer, report: &report, lines: &lines,
                                progress: progress)
         } else if isFolder.boolValue {
-            for file in try mailFiles(under: path) {
+            let files: [String]
+            do {
+                files = try mailFiles(under: path)
+            } catch {
+                report.failure = "\(error)"
+                return
+            }
+            for file in files {
                 try captureFile(path + "/" + file, name: file, source: source, state: known[file], writer: writer,
                                 report: &report, lines: &lines, progress: progress)
             }
@@ -107,7 +114,7 @@ struct MailCapture {
     /// Thunderbird keeps its folders), relative to it, in name order.
     private func mailFiles(under root: String) throws -> [String] {
         guard let walker = FileManager.default.enumerator(atPath: root) else {
-            throw CaptureFailure("\(root): cannot be read")
+            throw CaptureFailure("cannot be read (check its permissions)")
         }
         var files: [String] = []
         while let name = walker.nextObject() as? String {
