@@ -21,6 +21,9 @@ public struct VCard: Hashable, Sendable {
     public var properties: [VCardProperty]
     /// The 1-based line of `BEGIN:VCARD`.
     public var line: Int
+    /// Lines a forgiving read dropped or repaired inside this card, each
+    /// with its line and what was done (`ReadingOptions`).
+    public var warnings: [VCardError] = []
 
     public init(version: String?, properties: [VCardProperty], line: Int) {
         self.version = version
