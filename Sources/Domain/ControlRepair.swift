@@ -13,6 +13,9 @@ public enum ControlRepair {
     ///
     /// - Parameter field: named in the description (`notes: …`).
     public static func repaired(_ text: String, field: String, multiLine: Bool) -> (text: String, description: String)? {
+        // CRLF in a multi-line field is a line break as written (vCard 2.1's
+        // quoted-printable notes), not something to repair.
+        let text = multiLine && text.utf8.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
         guard FieldRules.hasControl(text, allowingNewlines: multiLine) else { return nil }
         var out = String.UnicodeScalarView()
         var actions: [(scalar: Unicode.Scalar, action: String)] = []
@@ -34,8 +37,8 @@ public enum ControlRepair {
             if !actions.contains(where: { $0.scalar == scalar }) { actions.append((scalar, action)) }
         }
         let parts = actions.map { "U+" + hex($0.scalar) + " " + $0.action }
-        let text = String(out)
-        return (multiLine ? text.trimmingSpacesAndNewlines : text.trimmingSpaces,
+        let repaired = String(out)
+        return (multiLine ? repaired.trimmingSpacesAndNewlines : repaired.trimmingSpaces,
                 "\(field): control character\(parts.count == 1 ? "" : "s") " + parts.joined(separator: ", "))
     }
 
