@@ -218,8 +218,11 @@ private struct ContactMapper {
     /// characters are repaired with a warning; strict, they are left for the
     /// import's checks to refuse.
     private mutating func multiLine(_ text: String, _ property: VCardProperty) -> String {
-        let trimmed = text.trimmingSpacesAndNewlines
-        if !options.strict, let (repaired, description) = ControlRepair.repaired(trimmed, field: property.name, multiLine: true) {
+        var trimmed = text.trimmingSpacesAndNewlines
+        guard !options.strict else { return trimmed }
+        // vCard 2.1's quoted-printable keeps CRLF in notes; rapport stores LF.
+        if trimmed.utf8.contains(0x0D) { trimmed = trimmed.replacingOccurrences(of: "\r\n", with: "\n") }
+        if let (repaired, description) = ControlRepair.repaired(trimmed, field: property.name, multiLine: true) {
             warnings.append(ImportIssue(line: property.line, reason: description))
             return repaired
         }
