@@ -1,4 +1,6 @@
-/// One record (or a whole file) an import refuses, and where.
+/// One record (or a whole file) an import refuses, and where; or, in a
+/// reading's `warnings`, what a forgiving read repaired or dropped in a
+/// record it kept.
 ///
 /// Printed as `FILE:LINE: reason`; `line` is 1-based and physical, or nil
 /// when the problem is the file as a whole (a JSON backup that does not decode).
