@@ -12,6 +12,35 @@ struct ColumnMapping {
         case birthday, anniversary, notes, circle, cadence, metAt, metOn, metVia, drives, archived, uid, url
         case connectedOn
         case emailType(Int), phoneType(Int)
+
+        /// The field's name in messages.
+        var label: String {
+            switch self {
+            case .name: "name"
+            case .given: "first name"
+            case .middle: "middle name"
+            case .family: "last name"
+            case .nickname: "nickname"
+            case .company: "company"
+            case .title: "title"
+            case .email, .emailType: "email"
+            case .phone, .phoneType: "phone"
+            case .tags: "tags"
+            case .birthday: "birthday"
+            case .anniversary: "anniversary"
+            case .notes: "notes"
+            case .circle: "circle"
+            case .cadence: "cadence"
+            case .metAt: "met at"
+            case .metOn: "met on"
+            case .metVia: "met via"
+            case .drives: "drives"
+            case .archived: "archived"
+            case .uid: "uid"
+            case .url: "url"
+            case .connectedOn: "Connected On"
+            }
+        }
     }
 
     static let nameKeys: Set<String> = ["name", "fullname", "displayname", "fn", "contactname", "formattedname"]

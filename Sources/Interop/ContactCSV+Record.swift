@@ -3,8 +3,13 @@ import Foundation
 
 extension ColumnMapping {
     /// The contact a data row holds, every field checked.
+    ///
+    /// Forgiving (`options.strict` false), a control character in a text
+    /// field is repaired and a date that is not one is left empty, each with
+    /// a warning on the record; a `3/4/1985` no order decides is left for
+    /// `ExportedDate.resolve`.
     /// - Throws: `ImportIssue` on the row's line, naming the column.
-    func contact(from row: ContactCSV.Row, now: Date) throws(ImportIssue) -> ImportedContact {
+    func contact(from row: ContactCSV.Row, now: Date, options: ReadingOptions = .strict) throws(ImportIssue) -> ImportedContact {
         func fail(_ reason: String) -> ImportIssue { ImportIssue(line: row.line, reason: reason) }
         func check<T>(_ body: () throws -> T) throws(ImportIssue) -> T {
             do { return try body() } catch let violation as FieldRules.Violation {
@@ -19,12 +24,41 @@ extension ColumnMapping {
         var emailTypes: [[String]] = [], phoneTypes: [[String]] = []
         var extras: [String: [String]] = [:]
         var notes: [String] = []
+        var warnings: [ImportIssue] = []
+        var undecided: [UndecidedDate] = []
+
+        /// A birthday, anniversary or met-on date as exporters write it; nil when none (or undecided).
+        func date(_ value: String, _ field: UndecidedDate.Field, label: String) throws(ImportIssue) -> (year: Int?, month: Int, day: Int)? {
+            switch ExportedDate.parse(value, order: options.dateOrder, now: now) {
+            case .date(let year, let month, let day) where field != .metOn || year != nil:
+                return (year, month, day)
+            case .none:
+                return nil
+            case .ambiguous:
+                undecided.append(UndecidedDate(field: field, text: value, label: label, line: row.line))
+                return nil
+            case .date, .invalid:
+                guard options.strict else {
+                    warnings.append(fail("\(label) \(SafeLine.show(value)) is not a date; left empty"))
+                    return nil
+                }
+                if field == .metOn {
+                    throw fail("\(label): \(value.debugDescription) is not a date (2024-03-15, 15 Mar 2024 or 03/15/2024)")
+                }
+                throw fail("\(label): \(SafeLine.show(value)) is not a date (1990-05-17 or --05-17)")
+            }
+        }
 
         for (index, raw) in row.fields.enumerated() {
             guard let field = fields[index] else { continue }
             // A quoted field may span lines written with CRLF; rapport stores LF.
-            let value = raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            var value = raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
                 .trimmingCharacters(in: .whitespacesAndNewlines)
+            if !options.strict, let (repaired, description) = ControlRepair.repaired(
+                value, field: field.label, multiLine: field == .notes || field == .drives) {
+                value = repaired
+                warnings.append(fail(description))
+            }
             guard !value.isEmpty else { continue }
             switch field {
             case .name: contact.name = try check { try FieldRules.name(value) }
@@ -61,8 +95,12 @@ extension ColumnMapping {
                         contact.tags.append(tag)
                     }
                 }
-            case .birthday: contact.birthday = try check { try FieldRules.recurringDate(value, field: "birthday") }
-            case .anniversary: contact.anniversary = try check { try FieldRules.recurringDate(value, field: "anniversary") }
+            case .birthday:
+                if let d = try date(value, .birthday, label: "birthday") { contact.birthday = RecurringDate(month: d.month, day: d.day, year: d.year) }
+            case .anniversary:
+                if let d = try date(value, .anniversary, label: "anniversary") {
+                    contact.anniversary = RecurringDate(month: d.month, day: d.day, year: d.year)
+                }
             case .notes: notes.append(try check { try FieldRules.text(value, field: "notes") })
             case .circle:
                 contact.circle = try check { try FieldRules.circle(value) }
@@ -74,11 +112,8 @@ extension ColumnMapping {
                 contact.cadenceOverride = cadence
             case .metAt: contact.metAt = try check { try FieldRules.text(value, field: "met at", oneLine: true) }
             case .metOn, .connectedOn:
-                guard let day = ColumnMapping.day(value) else {
-                    throw fail("\(field == .metOn ? "met on" : "Connected On"): \(value.debugDescription) is not a date "
-                               + "(2024-03-15, 15 Mar 2024 or 03/15/2024)")
-                }
-                contact.metOn = day
+                guard let d = try date(value, .metOn, label: field.label), let year = d.year else { break }
+                contact.metOn = Day(year: year, month: d.month, day: d.day)
                 if field == .connectedOn, contact.metAt.isEmpty { contact.metAt = "LinkedIn" }
             case .metVia: contact.metVia = try check { try FieldRules.text(value, field: "met via", oneLine: true) }
             case .drives: contact.drives = try check { try FieldRules.text(value, field: "drives") }
@@ -106,8 +141,24 @@ extension ColumnMapping {
         if contact.notes.count > FieldRules.maximumTextLength {
             throw fail("notes: is longer than \(FieldRules.maximumTextLength) characters")
         }
-        return ImportedContact(contact: contact, uid: uid, emailTypes: emailTypes, phoneTypes: phoneTypes,
-                               extras: extras, line: row.line)
+        var imported = ImportedContact(contact: contact, uid: uid, emailTypes: emailTypes, phoneTypes: phoneTypes,
+                                       extras: extras, line: row.line)
+        imported.warnings = warnings
+        imported.undecidedDates = undecided
+        return imported
+    }
+
+    /// What the row's date columns say about the file's day-month order.
+    func dateOrderHints(in row: ContactCSV.Row) -> Set<DateOrder> {
+        var hints = Set<DateOrder>()
+        for (index, value) in row.fields.enumerated() {
+            switch fields[index] {
+            case .birthday, .anniversary, .metOn, .connectedOn:
+                if let hint = ExportedDate.orderHint(value) { hints.insert(hint) }
+            default: continue
+            }
+        }
+        return hints
     }
 
     /// Several values in one cell: Google's ` ::: `, else `;` (rapport's own CSV) and, for tags, `,`.
@@ -140,31 +191,5 @@ extension ColumnMapping {
         guard parts.count == 2, parts.allSatisfy({ $0.count <= 5 }), let ideal = Int(parts[0]), let maximum = Int(parts[1]),
               ideal >= 1, maximum >= ideal else { return nil }
         return Cadence(idealDays: ideal, maximumDays: maximum)
-    }
-
-    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-
-    /// `2024-03-15`, LinkedIn's `15 Mar 2024` (or `15-Mar-24`), and US `03/15/2024`.
-    static func day(_ text: String) -> Day? {
-        if let day = Day(iso: text) { return day }
-        let parts = text.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" || $0 == "," || $0 == "." })
-            .map(String.init)
-        guard parts.count == 3 else { return nil }
-        func year(_ text: String) -> Int? {
-            guard let value = Int(text) else { return nil }
-            return text.count == 2 ? 2000 + value : text.count == 4 ? value : nil
-        }
-        if let month = months.firstIndex(of: String(parts[1].lowercased().prefix(3))),
-           let day = Int(parts[0]), let y = year(parts[2]) {
-            return Day(year: y, month: month + 1, day: day)
-        }
-        if let month = months.firstIndex(of: String(parts[0].lowercased().prefix(3))),
-           let day = Int(parts[1]), let y = year(parts[2]) {
-            return Day(year: y, month: month + 1, day: day) // Mar 15 2024
-        }
-        if text.contains("/"), let month = Int(parts[0]), let day = Int(parts[1]), let y = year(parts[2]) {
-            return Day(year: y, month: month, day: day)
-        }
-        return nil
     }
 }

@@ -21,7 +21,10 @@ public enum ContactCSV {
     /// - Parameter flavor: nil guesses from the header.
     /// - Throws: `ImportIssue` when the file cannot be read at all (not
     ///   UTF-8, binary, empty, no recognisable header).
-    public static func read(_ data: Data, flavor: Flavor? = nil, now: Date) throws(ImportIssue) -> ContactFileReading {
+    /// - Parameter options: forgiving or strict (`ReadingOptions`), and the
+    ///   day-month order of `3/4/1985` when the file's other dates do not tell it.
+    public static func read(_ data: Data, flavor: Flavor? = nil, now: Date,
+                            options: ReadingOptions = .strict) throws(ImportIssue) -> ContactFileReading {
         let text = try decodedText(data)
         let rows = try parseRows(text)
         guard let headerIndex = headerRow(in: rows) else {
@@ -32,13 +35,19 @@ public enum ContactCSV {
         let flavor = flavor ?? guessFlavor(header.fields)
         let mapping = ColumnMapping(header: header.fields, flavor: flavor)
         var reading = ContactFileReading()
+        var hints = Set<DateOrder>()
         for row in rows[(headerIndex + 1)...] where !row.isBlank {
+            hints.formUnion(mapping.dateOrderHints(in: row))
             do throws(ImportIssue) {
-                reading.contacts.append(try mapping.contact(from: row, now: now))
+                reading.contacts.append(try mapping.contact(from: row, now: now, options: options))
             } catch {
                 reading.issues.append(error)
             }
         }
+        let resolved = ExportedDate.resolve(reading.contacts, order: options.dateOrder ?? ExportedDate.fileOrder(hints), strict: options.strict, now: now)
+        reading.contacts = resolved.contacts
+        reading.issues = (reading.issues + resolved.issues).sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+        reading.warnings = reading.contacts.flatMap(\.warnings)
         return reading
     }
 

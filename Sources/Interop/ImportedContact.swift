@@ -23,6 +23,11 @@ public struct ImportedContact: Hashable, Sendable {
     public var extras: [String: [String]]
     /// The 1-based line of the card's `BEGIN:VCARD`.
     public var line: Int
+    /// What a forgiving read repaired or dropped in this record.
+    public var warnings: [ImportIssue] = []
+    /// Dates whose day and month could be either way round, decided once the
+    /// whole file is read (`ExportedDate.resolve`).
+    public var undecidedDates: [UndecidedDate] = []
 
     public init(contact: Contact, uid: String?, emailTypes: [[String]] = [], phoneTypes: [[String]] = [],
                 extras: [String: [String]] = [:], line: Int) {
@@ -31,6 +36,27 @@ public struct ImportedContact: Hashable, Sendable {
         self.emailTypes = emailTypes
         self.phoneTypes = phoneTypes
         self.extras = extras
+        self.line = line
+    }
+}
+
+/// A `3/4/1985` waiting for the file's other dates to tell its order.
+public struct UndecidedDate: Hashable, Sendable {
+    public enum Field: String, Hashable, Sendable {
+        case birthday, anniversary, metOn = "met on"
+    }
+
+    public var field: Field
+    /// As written, for the warning.
+    public var text: String
+    /// The name the warning gives the field (`birthday`, `BDAY`).
+    public var label: String
+    public var line: Int
+
+    public init(field: Field, text: String, label: String, line: Int) {
+        self.field = field
+        self.text = text
+        self.label = label
         self.line = line
     }
 }

@@ -6,8 +6,11 @@
 // and `rapport export`, and to load the demo's `seeds/contacts.vcf`.
 //
 // Readers are pure functions of bytes: they never touch the file system, never
-// crash and never hang on any input, and report the first problem as a
-// `VCardError` with the line it is on, so an import can be refused whole.
+// crash and never hang on any input. Structural damage is reported as a
+// `VCardError` with the line it is on, so the file can be refused whole;
+// read forgivingly (`ReadingOptions`), an odd line or value inside a record
+// is repaired or dropped with a warning on its line instead, and strictly it
+// refuses as structural damage does.
 import Foundation
 
 /// One card as written in the file: a faithful, unmapped model.
@@ -21,6 +24,9 @@ public struct VCard: Hashable, Sendable {
     public var properties: [VCardProperty]
     /// The 1-based line of `BEGIN:VCARD`.
     public var line: Int
+    /// Lines a forgiving read dropped or repaired inside this card, each
+    /// with its line and what was done (`ReadingOptions`).
+    public var warnings: [VCardError] = []
 
     public init(version: String?, properties: [VCardProperty], line: Int) {
         self.version = version

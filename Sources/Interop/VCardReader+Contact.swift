@@ -17,9 +17,36 @@ extension VCardReader {
     /// - Throws: `VCardError` on the offending property's line when the card
     ///   has no name, a date is impossible, a rapport field is malformed, or a
     ///   one-line field (name, email, tag…) holds a control character.
-    public static func contact(from card: VCard, now: Date) throws(VCardError) -> ImportedContact {
-        var mapper = ContactMapper(card: card)
+    ///
+    /// Forgiving (`options.strict` false), a control character in a text
+    /// field is repaired and a date that is not one is left empty, each with
+    /// a warning; the card's own warnings (lines dropped while reading) come
+    /// along; a `3/4/1985` no order decides is left for `ExportedDate.resolve`.
+    public static func contact(from card: VCard, now: Date, options: ReadingOptions = .strict) throws(VCardError) -> ImportedContact {
+        var mapper = ContactMapper(card: card, options: options, now: now)
         return try mapper.map(now: now)
+    }
+
+    /// Reads a whole file as `rapport import` does: cards whose mapping
+    /// fails are issues, warnings are collected, and undecided dates are
+    /// settled by the file's order.
+    /// - Throws: `VCardError` for structural damage (a card without END, a stray line).
+    public static func read(_ data: Data, now: Date, options: ReadingOptions) throws(VCardError) -> ContactFileReading {
+        var reading = ContactFileReading()
+        var hints = Set<DateOrder>()
+        try forEachCard(in: data, options: options) { card in
+            hints.formUnion(card.dateOrderHints)
+            do throws(VCardError) {
+                reading.contacts.append(try contact(from: card, now: now, options: options))
+            } catch {
+                reading.issues.append(ImportIssue(error))
+            }
+        }
+        let resolved = ExportedDate.resolve(reading.contacts, order: options.dateOrder ?? ExportedDate.fileOrder(hints), strict: options.strict, now: now)
+        reading.contacts = resolved.contacts
+        reading.issues = (reading.issues + resolved.issues).sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+        reading.warnings = reading.contacts.flatMap(\.warnings)
+        return reading
     }
 }
 
@@ -36,9 +63,18 @@ private let rapportProperties: Set<String> = [
 
 private struct ContactMapper {
     let card: VCard
+    let options: ReadingOptions
+    let now: Date
     var extras: [String: [String]] = [:]
+    var warnings: [ImportIssue] = []
+    var undecided: [UndecidedDate] = []
 
-    init(card: VCard) { self.card = card }
+    init(card: VCard, options: ReadingOptions, now: Date) {
+        self.card = card
+        self.options = options
+        self.now = now
+        warnings = card.warnings.map { ImportIssue($0) }
+    }
 
     mutating func map(now: Date) throws(VCardError) -> ImportedContact {
         var contact = Contact(name: "", createdAt: now)
@@ -89,7 +125,7 @@ private struct ContactMapper {
             case "ANNIVERSARY", "X-ANNIVERSARY":
                 if contact.anniversary == nil { contact.anniversary = try recurringDate(property) }
             case "NOTE":
-                let note = property.text.trimmingSpacesAndNewlines
+                let note = multiLine(property.text, property)
                 if !note.isEmpty { notes.append(note) }
             case "UID":
                 if uid == nil {
@@ -106,7 +142,7 @@ private struct ContactMapper {
             case "X-RAPPORT-CADENCE":
                 contact.cadenceOverride = try cadence(property)
             case "X-RAPPORT-DRIVES":
-                let value = property.text.trimmingSpacesAndNewlines
+                let value = multiLine(property.text, property)
                 if !value.isEmpty { drives.append(value) }
             case "X-RAPPORT-MET-AT":
                 contact.metAt = try oneLine(property.text, property)
@@ -153,15 +189,23 @@ private struct ContactMapper {
         contact.notes = notes.joined(separator: "\n\n")
         contact.drives = drives.joined(separator: "\n")
         contact.archived = archivedFlag ?? (contact.circle == .archived)
-        return ImportedContact(contact: contact, uid: uid, emailTypes: emails.map(\.types),
-                               phoneTypes: phones.map(\.types), extras: extras, line: card.line)
+        var imported = ImportedContact(contact: contact, uid: uid, emailTypes: emails.map(\.types),
+                                       phoneTypes: phones.map(\.types), extras: extras, line: card.line)
+        imported.warnings = warnings.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+        imported.undecidedDates = undecided
+        return imported
     }
 
     // MARK: - Fields
 
-    /// Trimmed text for a one-line field; a control character (a newline too) is an error.
-    private func oneLine(_ text: String, _ property: VCardProperty) throws(VCardError) -> String {
+    /// Trimmed text for a one-line field; a control character (a newline too)
+    /// is an error, or, forgiving, is repaired with a warning.
+    private mutating func oneLine(_ text: String, _ property: VCardProperty) throws(VCardError) -> String {
         let trimmed = text.trimmingSpaces
+        if !options.strict, let (repaired, description) = ControlRepair.repaired(trimmed, field: property.name, multiLine: false) {
+            warnings.append(ImportIssue(line: property.line, reason: description))
+            return repaired
+        }
         if let bad = trimmed.unicodeScalars.first(where: isControl) {
             let code = String(bad.value, radix: 16, uppercase: true)
             throw VCardError(line: property.line, reason:
@@ -170,9 +214,24 @@ private struct ContactMapper {
         return trimmed
     }
 
+    /// Trimmed text for a multi-line field (NOTE): forgiving, its control
+    /// characters are repaired with a warning; strict, they are left for the
+    /// import's checks to refuse.
+    private mutating func multiLine(_ text: String, _ property: VCardProperty) -> String {
+        var trimmed = text.trimmingSpacesAndNewlines
+        guard !options.strict else { return trimmed }
+        // vCard 2.1's quoted-printable keeps CRLF in notes; rapport stores LF.
+        if trimmed.utf8.contains(0x0D) { trimmed = trimmed.replacingOccurrences(of: "\r\n", with: "\n") }
+        if let (repaired, description) = ControlRepair.repaired(trimmed, field: property.name, multiLine: true) {
+            warnings.append(ImportIssue(line: property.line, reason: description))
+            return repaired
+        }
+        return trimmed
+    }
+
     /// FN built from N (family;given;additional;prefix;suffix): "given family",
     /// or "familygiven" when both are written in CJK scripts (王;芳 is 王芳).
-    private func nameFromStructured(_ property: VCardProperty) throws(VCardError) -> String {
+    private mutating func nameFromStructured(_ property: VCardProperty) throws(VCardError) -> String {
         let parts = try property.components.map { value throws(VCardError) in try oneLine(value, property) }
         let family = parts.first ?? "", given = parts.count > 1 ? parts[1] : ""
         if !family.isEmpty, !given.isEmpty, (family + given).unicodeScalars.allSatisfy(isCJK) {
@@ -240,14 +299,30 @@ private struct ContactMapper {
         case "dddd", "dddd-dd", "---dd", "--dd":
             return keep() // 1985, 1985-04, ---17, --12: no month and day to recur on
         default:
-            throw VCardError(line: property.line, reason: "\(property.name) \(shown(value)) is not a date")
+            // As other exporters write dates: 3/14/1985, 14.3.1985, March 14, 1985.
+            switch ExportedDate.parse(value, order: options.dateOrder, now: now) {
+            case .date(let year, let month, let day): return RecurringDate(month: month, day: day, year: year)
+            case .none: return nil
+            case .ambiguous:
+                undecided.append(UndecidedDate(field: property.name == "BDAY" ? .birthday : .anniversary, text: value,
+                                               label: property.name, line: property.line))
+                return nil
+            case .invalid: return try notADate(property, value)
+            }
         }
         if year == 0 { year = nil }
         if let omit = property.parameter("X-APPLE-OMIT-YEAR").first.flatMap({ Int($0) }), omit == year { year = nil }
-        guard let result = RecurringDate(month: month, day: day, year: year) else {
-            throw VCardError(line: property.line, reason: "\(property.name) \(shown(value)) is not a date")
-        }
+        guard let result = RecurringDate(month: month, day: day, year: year) else { return try notADate(property, value) }
         return result
+    }
+
+    /// Strict, an error; forgiving, a warning and no date.
+    private mutating func notADate(_ property: VCardProperty, _ value: String) throws(VCardError) -> RecurringDate? {
+        guard options.strict else {
+            warnings.append(ImportIssue(line: property.line, reason: "\(property.name) \(SafeLine.show(value)) is not a date; left empty"))
+            return nil
+        }
+        throw VCardError(line: property.line, reason: "\(property.name) \(shown(value)) is not a date")
     }
 
     /// `YYYYMMDD`.

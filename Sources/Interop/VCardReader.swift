@@ -74,8 +74,9 @@ public enum VCardReader {
     }
 
     /// Calls `body` with each card of one part (`parts(of:count:)`).
-    public static func forEachCard(in part: Part, _ body: (VCard) throws(VCardError) -> Void) throws(VCardError) {
-        try forEachCard(bytes: part.bytes, firstLine: part.firstLine, body)
+    public static func forEachCard(in part: Part, options: ReadingOptions = .strict,
+                                   _ body: (VCard) throws(VCardError) -> Void) throws(VCardError) {
+        try forEachCard(bytes: part.bytes, firstLine: part.firstLine, options: options, body)
     }
 
     // MARK: - Bytes to logical lines
@@ -181,15 +182,26 @@ public enum VCardReader {
     /// an import maps cards as it goes instead of holding the file as cards.
     /// A structural error (a card without END, a stray line) throws, even
     /// after `body` has seen earlier cards.
-    public static func forEachCard(in data: Data, _ body: (VCard) throws(VCardError) -> Void) throws(VCardError) {
-        try forEachCard(bytes: normalized(data), body)
+    ///
+    /// Forgiving (`options.strict` false), a line inside a card that is not a
+    /// property (no ':', a name outside the grammar) is dropped, and one
+    /// whose parameters hold a stray '"' is read to its first ':', each with
+    /// a warning on the card; structural errors throw all the same.
+    public static func forEachCard(in data: Data, options: ReadingOptions = .strict,
+                                   _ body: (VCard) throws(VCardError) -> Void) throws(VCardError) {
+        try forEachCard(bytes: normalized(data), options: options, body)
     }
 
-    static func forEachCard(bytes: [UInt8], firstLine: Int = 1,
+    static func forEachCard(bytes: [UInt8], firstLine: Int = 1, options: ReadingOptions = .strict,
                             _ body: (VCard) throws(VCardError) -> Void) throws(VCardError) {
         var open: VCard?
         try forEachLogicalLine(bytes, firstLine: firstLine) { logical throws(VCardError) in
-            let parsed = Result { () throws(VCardError) in try parseProperty(logical.bytes, line: logical.line) }
+            var repair: String?
+            let parsed = Result { () throws(VCardError) in
+                let (property, note) = try parsePropertyRepairing(logical.bytes, line: logical.line, lenient: !options.strict)
+                repair = note
+                return property
+            }
             guard var card = open else {
                 guard case .success(let property) = parsed, property.name == "BEGIN" else {
                     if case .success(let property) = parsed, property.name == "END",
@@ -206,7 +218,17 @@ public enum VCardReader {
                 open = VCard(version: nil, properties: [], line: logical.line)
                 return
             }
-            let property = try parsed.get()
+            let property: VCardProperty
+            switch parsed {
+            case .success(let value):
+                property = value
+                if let repair { card.warnings.append(VCardError(line: logical.line, reason: repair)) }
+            case .failure(let error):
+                guard !options.strict else { throw error }
+                card.warnings.append(VCardError(line: error.line, reason: error.reason + "; line dropped"))
+                open = card
+                return
+            }
             switch property.name {
             case "BEGIN":
                 if property.text.trimmingSpaces.uppercased() == "VCARD" {
@@ -245,6 +267,14 @@ public enum VCardReader {
     /// Parses `group.NAME;PARAM=value:value` and decodes the value's transfer
     /// encoding (quoted-printable) and charset.
     static func parseProperty(_ bytes: [UInt8], line: Int) throws(VCardError) -> VCardProperty {
+        try parsePropertyRepairing(bytes, line: line, lenient: false).property
+    }
+
+    /// `parseProperty`; when `lenient`, parameters with a stray '"' are read
+    /// to the first ':', and the note says so.
+    static func parsePropertyRepairing(_ bytes: [UInt8], line: Int,
+                                       lenient: Bool) throws(VCardError) -> (property: VCardProperty, note: String?) {
+        var note: String?
         let colon = UInt8(ascii: ":"), semicolon = UInt8(ascii: ";"), quote = UInt8(ascii: "\"")
         guard let nameEnd = bytes.firstIndex(where: { $0 == colon || $0 == semicolon }) else {
             throw VCardError(line: line, reason: "no ':' between name and value in \(preview(bytes))")
@@ -283,6 +313,13 @@ public enum VCardReader {
                 index += 1
             }
         }
+        if valueStart == nil, lenient, let firstColon = bytes[nameEnd...].firstIndex(of: colon) {
+            // A stray '"' hid every ':': the parameters end at the first one.
+            rawParameters = bytes[(nameEnd + 1)..<firstColon].split(separator: semicolon, omittingEmptySubsequences: false)
+                .map(Array.init)
+            valueStart = firstColon + 1
+            note = "a stray '\"' in the parameters of \(name.uppercased()); read up to the first ':'"
+        }
         guard let valueStart else {
             throw VCardError(line: line, reason: "no ':' between name and value in \(preview(bytes))")
         }
@@ -292,8 +329,8 @@ public enum VCardReader {
         let encoding = parameters["ENCODING"]?.first?.uppercased()
         if encoding == "QUOTED-PRINTABLE" { valueBytes = QuotedPrintable.decode(valueBytes) }
         let value = Charset.decode(valueBytes, charset: parameters["CHARSET"]?.first)
-        return VCardProperty(group: group, name: name.uppercased(), parameters: parameters,
-                             value: value, line: line)
+        return (VCardProperty(group: group, name: name.uppercased(), parameters: parameters,
+                              value: value, line: line), note)
     }
 
     private static func isToken(_ text: String) -> Bool {

@@ -10,6 +10,15 @@ struct Import: ParsableCommand {
             header unless --format says it. A contact already present (same UID, email or phone) is \
             updated, not duplicated. One transaction: an invalid record refuses the whole import \
             (each problem listed as FILE:LINE: reason, exit 1) unless --skip-invalid.
+
+            Forgiving by default: a malformed vCard line, a property name outside the grammar, a \
+            control character in a text field or a date that is not one is dropped or repaired, \
+            with a FILE:LINE: warning: line on standard error, and the record is imported; only a \
+            damaged file (a card without END:VCARD, binary, not UTF-8) is refused. --strict \
+            refuses those records instead. Dates are read as exporters write them (1985-03-14, \
+            --03-14, 19850314, 3/14/1985, 14.3.1985, March 14, 1985, 14 Mar 1985, 14. März 1985); \
+            a 3/4/1985 takes its order from the file's other dates, else from --date-order, else \
+            is left empty with a warning.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -19,18 +28,27 @@ struct Import: ParsableCommand {
     var dryRun = false
     @Flag(name: .customLong("skip-invalid"), help: "Import the valid records and list the others.")
     var skipInvalid = false
+    @Flag(help: "Refuse records that a forgiving import would repair with a warning.")
+    var strict = false
+    @Option(name: .customLong("date-order"), help: ArgumentHelp(
+        "How 3/4/1985 is read when the file's other dates do not say: dmy or mdy.", valueName: "ORDER"))
+    var dateOrder: String?
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one FILE to import") }
         if let format, ImportFormat(rawValue: format.lowercased()) == nil {
             throw ValidationError("--format must be one of: " + ImportFormat.allCases.map(\.rawValue).joined(separator: ", "))
         }
+        if let dateOrder, DateOrder(rawValue: dateOrder.lowercased()) == nil {
+            throw ValidationError("--date-order must be dmy or mdy")
+        }
     }
 
     func run() throws {
         let scripting = try database.scripting()
         let request = ImportRequest(paths: files, format: format.flatMap { ImportFormat(rawValue: $0.lowercased()) },
-                                    dryRun: dryRun, skipInvalid: skipInvalid)
+                                    dryRun: dryRun, skipInvalid: skipInvalid, strict: strict,
+                                    dateOrder: dateOrder.flatMap { DateOrder(rawValue: $0.lowercased()) })
         let bar = ProgressBar(enabled: isatty(2) == 1)
         let report: ImportReport
         do {
@@ -50,6 +68,10 @@ struct Import: ParsableCommand {
             for entry in report.added { out += "would add \(name(entry))\n" }
             for entry in report.updated { out += "would update \(name(entry)) (same \(entry.note))\n" }
             for entry in report.skipped { out += "would skip \(name(entry)) (\(entry.note))\n" }
+        }
+        for warning in report.warnings {
+            let line = warning.file + (warning.line.map { ":\($0)" } ?? "") + ": warning: " + warning.reason
+            FileHandle.standardError.write(Data(((safe ? ScriptText.visible(line) : line) + "\n").utf8))
         }
         for problem in report.problems {
             FileHandle.standardError.write(Data(("skipped " + (safe ? ScriptText.visible(problem.description) : problem.description) + "\n").utf8))

@@ -67,19 +67,23 @@ import Testing
         let s = f.scripting()
         let good = Self.exports + "/khard.vcf"
         let bigNote = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Big\r\nNOTE:" + String(repeating: "x", count: 10_000_000) + "\r\nEND:VCARD\r\n"
-        let cases: [(String, Data, String)] = [
-            ("no-end.vcf", Data("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\n".utf8), ":1: "),
-            ("no-colon.vcf", Data("BEGIN:VCARD\r\nVERSION:3.0\r\nFN Ana\r\nEND:VCARD\r\n".utf8), ":3: "),
-            ("binary.vcf", Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]), ":1: "),
-            ("empty.vcf", Data(), ":1: the file is empty"),
-            ("latin1.csv", Data("name,email\nJos".utf8) + Data([0xE9]) + Data(",j@x.example\n".utf8), ":2: not UTF-8 text"),
-            ("big-note.vcf", Data(bigNote.utf8), ":1: NOTE: is longer than 100000 characters"),
+        // A line without a colon is refused whole only with --strict; forgiving,
+        // the line is dropped and the card, left without a name, is refused alone.
+        let noColon = Data("BEGIN:VCARD\r\nVERSION:3.0\r\nFN Ana\r\nEND:VCARD\r\n".utf8)
+        let cases: [(String, Data, String, strict: Bool)] = [
+            ("no-end.vcf", Data("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\n".utf8), ":1: ", false),
+            ("no-colon.vcf", noColon, ":3: no ':' between name and value", true),
+            ("no-colon.vcf", noColon, ":1: card has neither FN nor N", false),
+            ("binary.vcf", Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]), ":1: ", false),
+            ("empty.vcf", Data(), ":1: the file is empty", false),
+            ("latin1.csv", Data("name,email\nJos".utf8) + Data([0xE9]) + Data(",j@x.example\n".utf8), ":2: not UTF-8 text", false),
+            ("big-note.vcf", Data(bigNote.utf8), ":1: NOTE: is longer than 100000 characters", false),
         ]
-        for (name, data, expected) in cases {
+        for (name, data, expected, strict) in cases {
             let path = f.folder + "/" + name
             _ = FileManager.default.createFile(atPath: path, contents: data)
             do {
-                _ = try s.importContacts(ImportRequest(paths: [good, path]))
+                _ = try s.importContacts(ImportRequest(paths: [good, path], strict: strict))
                 Issue.record("\(name) was imported")
             } catch let failure as ImportFailure {
                 #expect(failure.problems.count == 1, "\(name): \(failure)")

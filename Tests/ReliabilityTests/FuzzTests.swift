@@ -59,12 +59,16 @@ import Testing
                     Issue.record("unclear error \(error) (line \(error.line) of \(lines)) for seed \(seed): \(Self.show(input))")
                 }
             }
+            // The forgiving read (what `rapport import` does) on the same input.
+            if let reading = try? VCardReader.read(Data(input), now: Clock.now, options: .forgiving) {
+                Self.checkForgiving(reading, lines: lines, seed: seed, input: input)
+            }
             stats.record(started, input: input, seed: seed)
         }
         Stress.figure("fuzz vCard: \(Self.count) inputs (seed \(seed)), \(stats.accepted) read, \(stats.refused) refused with a message, slowest \(stats.slowestMilliseconds) ms")
     }
 
-    static let dateSeeds = ["2026-12-01", "today", "tomorrow", "yesterday", "in 3 days", "3d", "2w", "1m", "next fri",
+    static let dateSeeds = ["3/14/1985", "14.3.1985", "March 14, 1985", "14. März 1985", "0/0/00", "19850314", "2026-12-01", "today", "tomorrow", "yesterday", "in 3 days", "3d", "2w", "1m", "next fri",
                             "3 days ago", "fri", "last monday", "--05-17", "1990-05-17", "2026-02-28", "in 12 weeks", "0d"]
     static let dateTokens = ["-", " ", "in ", " ago", "next ", "last ", "9999999999999999999", "-0", "+", "02-29", "13",
                              "\u{1B}[2J", "\0", "\u{202E}", "٣", "١٢", "ﬀ", "\t", "days", "weeks", "months", "years", "🎉"]
@@ -80,6 +84,13 @@ import Testing
                                        random: &random, maxLength: 200)
             let input = String(decoding: bytes, as: UTF8.self)
             let started = DispatchTime.now()
+            // Dates as exporters write them (imports): whatever is read is a real date.
+            for order in [nil, DateOrder.dmy] {
+                if case .date(let year, let month, let day) = ExportedDate.parse(input, order: order, now: Clock.now),
+                   RecurringDate(month: month, day: day, year: year) == nil || year.map({ Day(year: $0, month: month, day: day) == nil }) == true {
+                    Issue.record("ExportedDate read \(Self.show(bytes)) as an impossible date (seed \(seed))")
+                }
+            }
             do {
                 let day = try DateExpression.parse(input, today: today)
                 // Whatever it accepts must be a real day that survives a round trip.
@@ -94,6 +105,32 @@ import Testing
             stats.record(started, input: bytes, seed: seed)
         }
         Stress.figure("fuzz dates: \(Self.count) inputs (seed \(seed)), \(stats.accepted) read, \(stats.refused) refused with a message, slowest \(stats.slowestMilliseconds) ms")
+    }
+
+    /// A forgiving read's promises: every warning and issue a reason on a
+    /// line that exists, and no control character stored (line breaks and
+    /// tabs in notes and drives only).
+    static func checkForgiving(_ reading: ContactFileReading, lines: Int?, seed: UInt64, input: [UInt8]) {
+        for issue in reading.warnings + reading.issues {
+            if issue.reason.trimmingCharacters(in: .whitespaces).isEmpty || (issue.line ?? 1) < 1
+                || lines.map({ (issue.line ?? 1) > $0 + 1 }) == true {
+                Issue.record("unclear warning \(issue) for seed \(seed): \(show(input))")
+            }
+        }
+        func unsafe(_ text: String, multiLine: Bool) -> Bool {
+            text.unicodeScalars.contains { scalar in
+                if multiLine, scalar == "\n" || scalar == "\t" { return false }
+                return scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
+            }
+        }
+        for imported in reading.contacts {
+            let c = imported.contact
+            let oneLine = [c.name, c.nickname, c.company, c.title, c.metAt, c.metVia] + c.emails + c.phones + c.tags
+            if oneLine.contains(where: { unsafe($0, multiLine: false) }) || unsafe(c.notes, multiLine: true)
+                || unsafe(c.drives, multiLine: true) {
+                Issue.record("a control character stored for seed \(seed): \(show(input))")
+            }
+        }
     }
 
     static func show(_ bytes: [UInt8]) -> String {

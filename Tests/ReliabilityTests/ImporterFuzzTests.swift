@@ -37,6 +37,10 @@ import Testing
                     Issue.record("unclear error \(error) for seed \(seed): \(FuzzTests.show(input))")
                 }
             }
+            // The forgiving read (what `rapport import` does) on the same input.
+            if let reading = try? ContactCSV.read(Data(input), now: Clock.now, options: .forgiving) {
+                FuzzTests.checkForgiving(reading, lines: nil, seed: seed, input: input)
+            }
             stats.record(started, input: input, seed: seed)
         }
         Stress.figure("fuzz CSV: \(FuzzTests.count) inputs (seed \(seed)), \(stats.accepted) read, \(stats.refused) refused with a message, slowest \(stats.slowestMilliseconds) ms")

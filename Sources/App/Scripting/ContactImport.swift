@@ -10,16 +10,26 @@ public struct ImportRequest: Sendable {
     public var format: ImportFormat?
     public var dryRun: Bool
     public var skipInvalid: Bool
+    /// Refuse what a forgiving import repairs or drops with a warning (`ReadingOptions`).
+    public var strict: Bool
+    /// How `3/4/1985` is read when a file's other dates do not say.
+    public var dateOrder: DateOrder?
 
-    public init(paths: [String], format: ImportFormat? = nil, dryRun: Bool = false, skipInvalid: Bool = false) {
+    public init(paths: [String], format: ImportFormat? = nil, dryRun: Bool = false, skipInvalid: Bool = false,
+                strict: Bool = false, dateOrder: DateOrder? = nil) {
         self.paths = paths
         self.format = format
         self.dryRun = dryRun
         self.skipInvalid = skipInvalid
+        self.strict = strict
+        self.dateOrder = dateOrder
     }
+
+    var readingOptions: ReadingOptions { ReadingOptions(strict: strict, dateOrder: dateOrder) }
 }
 
-/// A record (or file) refused: printed `FILE:LINE: reason`.
+/// A record (or file) refused, printed `FILE:LINE: reason`; or, as a
+/// report's warning, something repaired or dropped in a record that was kept.
 public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
     public var file: String
     public var line: Int?
@@ -47,15 +57,18 @@ public struct ImportReport: Sendable {
     public var updated: [Entry] = []
     public var skipped: [Entry] = []
     public var problems: [ImportProblem] = []
+    /// What a forgiving import repaired or dropped; printed `FILE:LINE: warning: reason`.
+    public var warnings: [ImportProblem] = []
     public var duplicates: [Duplicate] = []
     /// For a JSON backup: interactions, promises, events and snoozes restored.
     public var restored: (interactions: Int, promises: Int, events: Int, snoozes: Int)?
     public var dryRun = false
 
-    /// `3 added, 1 updated, 2 skipped, 1 error`.
+    /// `3 added, 1 updated, 2 skipped, 1 error, 4 warnings`.
     public var summary: String {
         var parts = ["\(added.count) added", "\(updated.count) updated", "\(skipped.count) skipped"]
         if !problems.isEmpty { parts.append("\(problems.count) error\(problems.count == 1 ? "" : "s")") }
+        if !warnings.isEmpty { parts.append("\(warnings.count) warning\(warnings.count == 1 ? "" : "s")") }
         return parts.joined(separator: ", ")
     }
 }
@@ -97,9 +110,11 @@ struct ContactImport {
     // MARK: Reading
 
     /// Reads every path (a folder is a vdir: its `.vcf` files, by name).
-    func read(_ request: ImportRequest) -> (sources: [Source], problems: [ImportProblem]) {
+    func read(_ request: ImportRequest) -> (sources: [Source], problems: [ImportProblem], warnings: [ImportProblem]) {
         var sources: [Source] = []
         var problems: [ImportProblem] = []
+        var warnings: [ImportProblem] = []
+        let options = request.readingOptions
         for path in request.paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -111,17 +126,20 @@ struct ContactImport {
                 let cards = names.filter { $0.lowercased().hasSuffix(".vcf") || $0.lowercased().hasSuffix(".vcard") }.sorted()
                 if cards.isEmpty { problems.append(ImportProblem(file: path, line: nil, reason: "the folder has no .vcf files")) }
                 for name in cards {
-                    read(file: (path as NSString).appendingPathComponent(name), format: .vcard, into: &sources, &problems)
+                    read(file: (path as NSString).appendingPathComponent(name), format: .vcard, options: options,
+                         into: &sources, &problems, &warnings)
                 }
             } else {
-                read(file: path, format: request.format, into: &sources, &problems)
+                read(file: path, format: request.format, options: options, into: &sources, &problems, &warnings)
             }
         }
-        return (sources, problems)
+        return (sources, problems, warnings)
     }
 
-    private func read(file: String, format: ImportFormat?, into sources: inout [Source], _ problems: inout [ImportProblem]) {
+    private func read(file: String, format: ImportFormat?, options: ReadingOptions, into sources: inout [Source],
+                      _ problems: inout [ImportProblem], _ warnings: inout [ImportProblem]) {
         func problem(_ issue: ImportIssue) { problems.append(ImportProblem(file: file, line: issue.line, reason: issue.reason)) }
+        func warning(_ issue: ImportIssue) { warnings.append(ImportProblem(file: file, line: issue.line, reason: issue.reason)) }
         // The first 64 KB tell the format; a backup is then read as it is restored, not here.
         guard let handle = FileHandle(forReadingAtPath: file),
               let head = try? handle.read(upToCount: 64 * 1024) ?? Data() else {
@@ -151,21 +169,28 @@ struct ContactImport {
             // Each card is mapped as soon as it is read, the file's halves on
             // two cores; a structural error anywhere still refuses the file alone.
             let parts = VCardReader.parts(of: data, count: ProcessInfo.processInfo.activeProcessorCount > 1 ? 2 : 1)
-            let readings = parallelMap(parts.count, splittingFrom: 2) { readCards(parts[$0]) }
+            let readings = parallelMap(parts.count, splittingFrom: 2) { readCards(parts[$0], options: options) }
             var contacts: [ImportedContact] = []
             var cardCount = 0
             for reading in readings {
                 if let failure = reading.failure { return problem(ImportIssue(failure)) }
             }
+            var issues: [ImportIssue] = []
+            var hints = Set<DateOrder>()
             for reading in readings {
+                hints.formUnion(reading.dateOrderHints)
                 contacts += reading.contacts
                 cardCount += reading.cardCount
-                reading.issues.forEach(problem)
+                issues += reading.issues
             }
             guard cardCount > 0 else {
                 return problem(ImportIssue(line: 1, reason: data.isEmpty ? "the file is empty" : "no BEGIN:VCARD in the file"))
             }
-            sources.append(.contacts(file: file, contacts))
+            // A 3/4/1985 is decided by the whole file's dates, both halves.
+            let resolved = ExportedDate.resolve(contacts, order: options.dateOrder ?? ExportedDate.fileOrder(hints), strict: options.strict, now: now)
+            (issues + resolved.issues).sorted { ($0.line ?? 0) < ($1.line ?? 0) }.forEach(problem)
+            resolved.contacts.flatMap(\.warnings).forEach(warning)
+            sources.append(.contacts(file: file, resolved.contacts))
         case .json:
             do {
                 sources.append(.backup(file: file, try BookBackup.decode(data)))
@@ -174,8 +199,9 @@ struct ContactImport {
             }
         case let csv:
             do {
-                let reading = try ContactCSV.read(data, flavor: csv.csvFlavor, now: now)
+                let reading = try ContactCSV.read(data, flavor: csv.csvFlavor, now: now, options: options)
                 reading.issues.forEach(problem)
+                reading.warnings.forEach(warning)
                 sources.append(.contacts(file: file, reading.contacts))
             } catch {
                 problem(error)
@@ -188,16 +214,18 @@ struct ContactImport {
         var contacts: [ImportedContact] = []
         var issues: [ImportIssue] = []
         var cardCount = 0
+        var dateOrderHints = Set<DateOrder>()
         var failure: VCardError?
     }
 
-    private func readCards(_ part: VCardReader.Part) -> PartReading {
+    private func readCards(_ part: VCardReader.Part, options: ReadingOptions) -> PartReading {
         var reading = PartReading()
         do {
-            try VCardReader.forEachCard(in: part) { card in
+            try VCardReader.forEachCard(in: part, options: options) { card in
                 reading.cardCount += 1
+                reading.dateOrderHints.formUnion(card.dateOrderHints)
                 do {
-                    var imported = try VCardReader.contact(from: card, now: now)
+                    var imported = try VCardReader.contact(from: card, now: now, options: options)
                     // vCard 2.1's quoted-printable keeps CRLF in notes; rapport stores LF.
                     if imported.contact.notes.utf8.contains(0x0D) {
                         imported.contact.notes = imported.contact.notes.replacingOccurrences(of: "\r\n", with: "\n")
@@ -333,7 +361,9 @@ struct ContactImport {
 extension Scripting {
     /// Imports contacts from files: reads and checks everything first, then
     /// writes in one transaction; any invalid record refuses the whole
-    /// import (`ImportFailure`) unless `skipInvalid`.
+    /// import (`ImportFailure`) unless `skipInvalid`. What a forgiving read
+    /// repaired or dropped is in the report's warnings (unless `strict`,
+    /// which refuses it instead).
     /// - parameter refreshAttention: score what the import changed into the
     ///   attention cache, so that the first dashboard or `rapport due` after
     ///   it reads scores instead of computing them (the dashboard, whose job
@@ -341,10 +371,11 @@ extension Scripting {
     public func importContacts(_ request: ImportRequest, progress: ImportProgress? = nil,
                                refreshAttention: Bool = true) throws -> ImportReport {
         let importer = ContactImport(store: store, now: now)
-        let (sources, problems) = importer.read(request)
+        let (sources, problems, warnings) = importer.read(request)
         if !problems.isEmpty && !request.skipInvalid { throw ImportFailure(problems: problems) }
         var report = try importer.apply(sources, dryRun: request.dryRun, skipInvalid: request.skipInvalid, progress: progress)
         report.problems = problems + report.problems
+        report.warnings = warnings
         if refreshAttention && !request.dryRun { try AttentionCache(store: store, scorer: scorer).refresh(now: now) }
         return report
     }
