@@ -18,7 +18,7 @@ struct EmbedResources: BuildToolPlugin {
         let files = Self.seedFiles + themes
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedResources.swift")
         return [.buildCommand(
-            displayName: "Embedding seeds/ and Themes/ into \(target.name)",
+            displayName: "Embedding the demo data and the built-in themes into \(target.name)",
             executable: try context.tool(named: "embed-resources").url,
             arguments: [output.path, root.path] + files,
             inputFiles: files.map { root.appending(path: $0) },
