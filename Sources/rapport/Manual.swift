@@ -11,22 +11,20 @@ struct GenerateManual: ParsableCommand {
         shouldDisplay: false)
 
     func run() throws {
-        // The parser's description is what `--experimental-dump-help` prints;
-        // ArgumentParser offers it only that way, so ask this same binary.
-        let process = Process()
-        process.executableURL = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-        process.arguments = ["--experimental-dump-help"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let json = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw UserError("--experimental-dump-help failed with status \(process.terminationStatus)")
+        // ArgumentParser hands out its description of the commands only as
+        // the message of the `--experimental-dump-help` request; asking for
+        // it here, in process, needs no second process.
+        let json: String
+        do {
+            _ = try Rapport.parseAsRoot(["--experimental-dump-help"])
+            throw UserError("the argument parser gave no description of its commands")
+        } catch let error as UserError {
+            throw error
+        } catch {
+            json = Rapport.fullMessage(for: error)
         }
         do {
-            let page = try ManualPage.render(dumpHelp: json, version: Rapport.configuration.version)
+            let page = try ManualPage.render(dumpHelp: Data(json.utf8), version: Rapport.configuration.version)
             FileHandle.standardOutput.write(Data(page.utf8))
         } catch {
             throw UserError(error)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import App
 
 /// Issue 11 through the real binary: a copy of it run from another folder
@@ -35,7 +36,7 @@ struct InstallCommandLineTests {
             try manager.createDirectory(atPath: cli.home + "/" + folder, withIntermediateDirectories: true)
         }
         let copy = cli.home + "/bin/rapport"
-        try manager.copyItem(atPath: RapportCLI.binary, toPath: copy)
+        try copyExecutable(from: RapportCLI.binary, to: copy)
         let environment = ["HOME": cli.home + "/home", "PATH": "/usr/bin:/bin"]
         let demo = try Self.run(copy, ["demo"], in: cli.home + "/elsewhere", environment: environment)
         #expect(demo.status == 0, "stderr: \(demo.stderr)")

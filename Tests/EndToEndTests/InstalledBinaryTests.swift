@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The binary alone is enough (issue 11): a copy of it in a folder of its
 /// own, run from yet another folder with an empty HOME and no RAPPORT_SEEDS,
@@ -17,7 +18,7 @@ struct InstalledBinaryTests {
             let manager = FileManager.default
             try manager.createDirectory(atPath: root.appendingPathComponent("bin").path, withIntermediateDirectories: true)
             try manager.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
-            try manager.copyItem(atPath: TmuxSession.binary, toPath: binary)
+            try copyExecutable(from: TmuxSession.binary, to: binary)
         }
 
         deinit { try? FileManager.default.removeItem(at: root) }
