@@ -4,11 +4,13 @@
 #   make bench  release benchmarks at 1k, 10k, 100k contacts (table + .build/bench/results.json)
 #   make bench-peers  rapport against khard and abook on the same 10,000 contacts
 #   make stress the long reliability runs (kills, fuzzing, load), with figures
+#   make install   the release binary, man page and completions under $(DESTDIR)$(PREFIX)
+#   make uninstall removes exactly what make install put there
 SWIFT ?= swift
 PACKAGES := libncursesw5-dev libsqlite3-dev tmux
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test stress build release deps bench bench-peers clean
+.PHONY: run test stress build release deps bench bench-peers clean install uninstall
 
 deps:
 	@missing=""; for p in $(PACKAGES); do \
@@ -45,3 +47,29 @@ stress: deps
 
 clean:
 	rm -rf .build
+
+# Installing. PREFIX and DESTDIR as in GNU's conventions; NO_BUILD=1 installs
+# the release binary already built (`make release && sudo make install NO_BUILD=1`,
+# so that root does not build in the checkout). The man page and the
+# completions are written by the binary itself, from its argument parser.
+PREFIX ?= /usr/local
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+MAN1DIR = $(DESTDIR)$(PREFIX)/share/man/man1
+BASHDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+RELEASE_BIN = .build/release/rapport
+INSTALLED = $(BINDIR)/rapport $(MAN1DIR)/rapport.1 $(BASHDIR)/rapport $(ZSHDIR)/_rapport $(FISHDIR)/rapport.fish
+
+install: $(if $(filter 1,$(NO_BUILD)),,release)
+	@test -x $(RELEASE_BIN) || { echo "no $(RELEASE_BIN): run make release first"; exit 1; }
+	install -d $(BINDIR) $(MAN1DIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
+	install -m 755 $(RELEASE_BIN) $(BINDIR)/rapport
+	$(RELEASE_BIN) generate-manual > $(MAN1DIR)/rapport.1
+	$(RELEASE_BIN) --generate-completion-script bash > $(BASHDIR)/rapport
+	$(RELEASE_BIN) --generate-completion-script zsh > $(ZSHDIR)/_rapport
+	$(RELEASE_BIN) --generate-completion-script fish > $(FISHDIR)/rapport.fish
+	chmod 644 $(MAN1DIR)/rapport.1 $(BASHDIR)/rapport $(ZSHDIR)/_rapport $(FISHDIR)/rapport.fish
+
+uninstall:
+	rm -f $(INSTALLED)

@@ -8,6 +8,8 @@
 //   Store -> Domain, GRDB
 //   Interop -> Domain, CSV (yaslab/CSV.swift: streaming reader, MIT)
 //   Domain, UI -> Foundation only
+// App is built with the EmbedResources plugin (Plugins/), which compiles
+// seeds/ and Themes/ into it.
 import PackageDescription
 
 let package = Package(
@@ -32,7 +34,11 @@ let package = Package(
         .target(name: "App", dependencies: [
             "Domain", "UI", "Store", "Interop",
             .product(name: "TOMLKit", package: "TOMLKit"),
-        ]),
+        ], plugins: ["EmbedResources"]),
+        // seeds/ and Themes/ compiled into App, so the installed binary needs no
+        // folder beside it: a plugin and its one-file tool, no new dependency.
+        .executableTarget(name: "embed-resources", path: "Plugins/EmbedResourcesTool"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["embed-resources"]),
         .executableTarget(name: "rapport", dependencies: [
             "App", "Terminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -3,35 +3,48 @@ import Foundation
 import Interop
 import Store
 
-/// Loads the demo data set from `seeds/` (contacts.vcf plus history.toml,
-/// whose dates are days relative to today) into an empty store, in one
+/// Loads the demo data set (contacts.vcf plus history.toml, whose dates are
+/// days relative to today; built in from `seeds/`, or a folder) into an empty store, in one
 /// transaction, so the demo always looks alive and never half loads.
 public enum DemoSeeds {
     public struct Summary: Equatable, Sendable {
         public var contacts = 0, interactions = 0, promises = 0, events = 0
     }
 
-    /// The shipped `seeds/` folder, or `$RAPPORT_SEEDS`.
-    public static func locate(environment: [String: String], executable: String) -> URL? {
-        if let path = environment["RAPPORT_SEEDS"], !path.isEmpty { return URL(fileURLWithPath: path) }
-        return Resources.folder("seeds", environment: environment, executable: executable)
+    /// Where the seeds come from: the copy compiled into the binary, or a
+    /// folder (`$RAPPORT_SEEDS`, for working on the seeds themselves).
+    public enum Source: Equatable, Sendable {
+        case builtIn
+        case folder(URL)
+    }
+
+    /// `$RAPPORT_SEEDS` when set, else the built-in seeds.
+    public static func locate(environment: [String: String]) -> Source {
+        if let path = environment["RAPPORT_SEEDS"], !path.isEmpty { return .folder(URL(fileURLWithPath: path)) }
+        return .builtIn
+    }
+
+    /// Loads the seeds in `folder` into `store`; refuses when it already has contacts.
+    @discardableResult
+    public static func load(from folder: URL, into store: Store, now: Date, calendar: Calendar) throws -> Summary {
+        try load(from: .folder(folder), into: store, now: now, calendar: calendar)
     }
 
     /// Loads the seeds into `store`; refuses when it already has contacts.
     @discardableResult
-    public static func load(from folder: URL, into store: Store, now: Date, calendar: Calendar) throws -> Summary {
-        let vcf = folder.appendingPathComponent("contacts.vcf").path
-        let historyPath = folder.appendingPathComponent("history.toml").path
-        guard let data = FileManager.default.contents(atPath: vcf) else {
-            throw SettingsError(file: vcf, "cannot be read")
-        }
+    public static func load(from source: Source, into store: Store, now: Date, calendar: Calendar) throws -> Summary {
+        let (vcf, contactsData) = try read("contacts.vcf", from: source)
+        let (historyPath, historyData) = try read("history.toml", from: source)
         let cards: [ImportedContact]
         do {
-            cards = try VCardReader.contacts(in: data, now: now)
+            cards = try VCardReader.contacts(in: contactsData, now: now)
         } catch {
             throw SettingsError(file: vcf, "line \(error.line): \(error.reason)")
         }
-        let history = try SettingsReader.load(path: historyPath)
+        guard let historyText = String(data: historyData, encoding: .utf8) else {
+            throw SettingsError(file: historyPath, "is not UTF-8 text")
+        }
+        let history = try SettingsReader.parse(historyText, file: historyPath)
         let plan = try DemoPlan(history: history, file: historyPath, today: Day(now, in: calendar),
                                 now: now, calendar: calendar)
 
@@ -78,6 +91,22 @@ public enum DemoSeeds {
                 }
             }
             return summary
+        }
+    }
+    /// A seed file's name for messages and its bytes.
+    private static func read(_ name: String, from source: Source) throws -> (name: String, data: Data) {
+        switch source {
+        case .builtIn:
+            guard let data = BuiltInResources.file("seeds/" + name) else {
+                throw SettingsError(file: "seeds/" + name, "was not built into this binary")
+            }
+            return ("(built-in) seeds/" + name, data)
+        case .folder(let folder):
+            let path = folder.appendingPathComponent(name).path
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw SettingsError(file: path, "cannot be read")
+            }
+            return (path, data)
         }
     }
 }

@@ -68,7 +68,7 @@ struct Demo: ParsableCommand {
 
     func run() throws {
         let scripting = try database.scripting()
-        let seeds = DemoSeeds.locate(environment: database.environment, executable: CommandLine.arguments[0])
+        let seeds = DemoSeeds.locate(environment: database.environment)
         let summary = try userErrors { try scripting.demo(seeds: seeds) }
         emit(scripting.text.demo(summary, path: scripting.store.path))
     }

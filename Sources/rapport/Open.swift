@@ -12,7 +12,9 @@ struct Open: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: ArgumentHelp("Colour theme: \(ThemeLoader.names.joined(separator: ", ")).", valueName: "NAME"))
+    @Option(help: ArgumentHelp(
+        "Colour theme: \(ThemeLoader.names.joined(separator: ", ")), or NAME.toml in $XDG_CONFIG_HOME/rapport/themes.",
+        valueName: "NAME"))
     var theme: String?
 
     func run() throws {
@@ -29,7 +31,6 @@ struct Open: ParsableCommand {
         } catch {
             throw UserError(error)
         }
-        let executable = CommandLine.arguments[0]
         let backend: NcursesBackend
         do {
             backend = try NcursesBackend { _ in .plain }
@@ -38,15 +39,14 @@ struct Open: ParsableCommand {
         }
         let (chosen, warning) = ThemeLoader.load(
             requested: theme ?? config.theme, environment: environment,
-            themesFolder: Resources.folder("Themes", environment: environment, executable: executable),
+            userFolder: ThemeLoader.userFolder(environment: environment),
             colorCount: backend.colorCount)
         backend.setStyles { TerminalStyle(chosen[$0]) }
-        let seeds = DemoSeeds.locate(environment: environment, executable: executable)
+        let seeds = DemoSeeds.locate(environment: environment)
         let dashboard = Dashboard(
             backend: backend, store: store, config: config, calendar: Calendar.current,
             startupMessages: warning.map { [$0] } ?? [],
             loadDemo: { store in
-                guard let seeds else { throw UserError("the seeds folder was not found (set RAPPORT_SEEDS)") }
                 try DemoSeeds.load(from: seeds, into: store, now: Date(), calendar: Calendar.current)
             })
         dashboard.run()

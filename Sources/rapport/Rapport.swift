@@ -12,6 +12,9 @@ struct Rapport: ParsableCommand {
         discussion: """
             With no command, opens the dashboard. Data lives in one SQLite file: --db PATH, \
             else $RAPPORT_DB, else $XDG_DATA_HOME/rapport/rapport.sqlite.
+
+            --db PATH and --theme NAME may also come before the command, as in \
+            `rapport --db demo.sqlite list`; they are read as if written after it.
             """,
         version: "0.1.0",
         subcommands: [
@@ -19,6 +22,7 @@ struct Rapport: ParsableCommand {
             SnoozeCommand.self, Unsnooze.self, List.self, Show.self, Timeline.self, Due.self,
             EventCommand.self, Brief.self, Demo.self, Import.self, Export.self, Merge.self, MuttQuery.self,
             Delete.self, TrashCommand.self, Restore.self, Check.self, Capture.self, Suggestions.self,
+            GenerateManual.self,
         ],
         defaultSubcommand: Open.self
     )
@@ -26,7 +30,7 @@ struct Rapport: ParsableCommand {
     /// Exit codes: 0 ok, 1 a user error with a clear message, 2 usage.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(movingLeadingOptions(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let error as UserError {
             FileHandle.standardError.write(Data("rapport: \(error.message)\n".utf8))

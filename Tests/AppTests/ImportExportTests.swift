@@ -143,7 +143,7 @@ import Testing
 
     @Test func jsonBackupRestoresAnIdenticalBook() throws {
         let a = try ScriptingFixture()
-        _ = try a.scripting().demo(seeds: URL(fileURLWithPath: Self.seeds))
+        _ = try a.scripting().demo(seeds: .folder(URL(fileURLWithPath: Self.seeds)))
         _ = try a.scripting().importContacts(ImportRequest(paths: [Self.exports]))
         try a.store.write { try $0.snooze(contactID: 2, until: a.today.adding(days: 5)) }
         let out = a.folder + "/backup.json"
@@ -188,7 +188,7 @@ import Testing
 
     @Test func aBrokenBackupIsRefusedWholeAndChangesNothing() throws {
         let a = try ScriptingFixture()
-        _ = try a.scripting().demo(seeds: URL(fileURLWithPath: Self.seeds))
+        _ = try a.scripting().demo(seeds: .folder(URL(fileURLWithPath: Self.seeds)))
         let out = a.folder + "/backup.json"
         _ = try a.scripting().export(ExportRequest(format: .json, out: out))
         let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map(String.init)
@@ -228,7 +228,7 @@ import Testing
 
     @Test func icsHasPromisesFollowUpsAndEvents() throws {
         let f = try ScriptingFixture()
-        _ = try f.scripting().demo(seeds: URL(fileURLWithPath: Self.seeds))
+        _ = try f.scripting().demo(seeds: .folder(URL(fileURLWithPath: Self.seeds)))
         let ics = try #require(try f.scripting().export(ExportRequest(format: .ics)).text)
         #expect(ics.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
         #expect(ics.hasSuffix("END:VCALENDAR\r\n"))

@@ -143,7 +143,7 @@ import Testing
 
     @Test func demoRefusesABookWithContacts() throws {
         let fx = try ScriptingFixture()
-        let seeds = repositoryRoot.appendingPathComponent("seeds")
+        let seeds = DemoSeeds.Source.folder(repositoryRoot.appendingPathComponent("seeds"))
         let summary = try fx.scripting().demo(seeds: seeds)
         #expect(summary.contacts == 40)
         let before = try fx.everything()

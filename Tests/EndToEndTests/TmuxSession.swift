@@ -21,9 +21,10 @@ final class TmuxSession {
             && FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
     }
 
-    /// Starts `rapport ARGS` in a fresh temp HOME with its own database.
+    /// Starts `rapport ARGS` in a fresh temp HOME with its own database;
+    /// `binary` and the working `directory` may be another copy and folder.
     init(width: Int = 120, height: Int = 40, arguments: [String] = [], config: String? = nil,
-         environment: [String: String] = [:]) throws {
+         environment: [String: String] = [:], binary: String = TmuxSession.binary, directory: String? = nil) throws {
         socket = "rapport-test-\(UUID().uuidString.prefix(8))"
         home = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-e2e-\(UUID().uuidString)")
         database = home.appendingPathComponent("data/rapport.sqlite")
@@ -36,9 +37,10 @@ final class TmuxSession {
                    "LANG": "C.UTF-8", "TZ": "UTC"]
         env.merge(environment) { _, new in new }
         let exports = env.map { "\($0.key)=\(Self.quote($0.value))" }.sorted().joined(separator: " ")
-        let command = "env \(exports) \(Self.quote(Self.binary)) \(arguments.map(Self.quote).joined(separator: " ")); "
+        let command = "env \(exports) \(Self.quote(binary)) \(arguments.map(Self.quote).joined(separator: " ")); "
             + "echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -Ex -- '-?(echo|icanon)' | tr '\\n' ' '; echo; sleep 600"
-        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)"]
+                 + (directory.map { ["-c", $0] } ?? []) + [command])
     }
 
     deinit {
