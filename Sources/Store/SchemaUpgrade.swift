@@ -7,14 +7,17 @@ import GRDB
 ///   does not know) is refused before anything is written to it.
 /// - A file with older migrations only is backed up, then migrated.
 /// - Two processes opening a new file at once race to migrate it: GRDB's
-///   migrator checks, then applies, so the loser fails on "table exists".
-///   Store then looks again and accepts the file the winner completed.
+///   migrator checks, then applies, so the loser fails on "table exists",
+///   or on a snapshot gone stale (SQLite's busy error, at once, without
+///   waiting). Store then looks again, a little later each time, and
+///   accepts the file the winner completed.
 enum SchemaUpgrade {
     static func run(_ migrator: DatabaseMigrator, on pool: DatabasePool, path: String, now: Date) throws {
         let known = migrator.migrations
         var backedUp = false
         var lastError: (any Error)?
-        for _ in 1...3 {
+        for attempt in 1...12 {
+            if attempt > 1 { Thread.sleep(forTimeInterval: 0.01 * Double(attempt)) }
             let (applied, hasOtherTables) = try pool.read { db in
                 (try migrator.appliedIdentifiers(db), try hasTablesOutsideRapport(db))
             }
@@ -26,12 +29,12 @@ enum SchemaUpgrade {
                 throw StoreError.notARapportDatabase(path: path)
             }
             if applied == Set(known) { return }
-            if !applied.isEmpty && !backedUp, let last = known.last(where: applied.contains) {
-                let target = Backup.path(for: path, lastMigration: last, at: now)
-                try pool.writeWithoutTransaction { db in _ = try Backup.copy(db, to: target) }
-                backedUp = true
-            }
             do {
+                if !applied.isEmpty && !backedUp, let last = known.last(where: applied.contains) {
+                    let target = Backup.path(for: path, lastMigration: last, at: now)
+                    try pool.writeWithoutTransaction { db in _ = try Backup.copy(db, to: target) }
+                    backedUp = true
+                }
                 try migrator.migrate(pool)
             } catch {
                 lastError = error  // perhaps another process migrated meanwhile: look again

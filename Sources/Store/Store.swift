@@ -60,7 +60,7 @@ public final class Store: Sendable {
         configuration.label = "rapport"
         let pool: DatabasePool
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            pool = try Self.openPool(path: path, configuration: configuration)
         } catch {
             throw StoreError.wrap(error, path: path)
         }
@@ -81,6 +81,22 @@ public final class Store: Sendable {
             throw StoreError.wrap(error, path: path)
         }
         self.pool = pool
+    }
+
+    /// Opens the pool. Turning a new file to WAL needs the file to itself for
+    /// a moment, and SQLite answers "locked" at once, without the busy
+    /// timeout, to a second process doing the same: that one tries again
+    /// for up to a second.
+    private static func openPool(path: String, configuration: Configuration) throws -> DatabasePool {
+        var attempt = 0
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 50 {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+        }
     }
 
     /// Runs `body` in one IMMEDIATE write transaction: everything it does is

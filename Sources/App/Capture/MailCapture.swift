@@ -265,12 +265,10 @@ enum ParsedMail: Sendable {
 
     static func read(file path: String) -> ParsedMail {
         do {
-            let bytes = try MailFiles.headerBytes(ofFileAt: path)
-            return parse(bytes, fileTime: nil, path: path)
-        } catch let problem as MailHeaderProblem {
-            return .unreadable(problem.description)
+            return parse(try MailFiles.headerBytes(ofFileAt: path), fileTime: nil, path: path)
         } catch {
-            return .unreadable("cannot be read (\(error))")
+            // The report names the file; the reason is the system's.
+            return .unreadable(error.reason)
         }
     }
 
