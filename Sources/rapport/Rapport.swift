@@ -21,7 +21,7 @@ struct Rapport: ParsableCommand {
             Open.self, Add.self, Log.self, PromiseCommand.self, Done.self, Undone.self,
             SnoozeCommand.self, Unsnooze.self, List.self, Show.self, Timeline.self, Due.self,
             EventCommand.self, Brief.self, Demo.self, Import.self, Export.self, Merge.self, MuttQuery.self,
-            Delete.self, TrashCommand.self, Restore.self, Check.self, Capture.self, Suggestions.self,
+            Delete.self, TrashCommand.self, Restore.self, Check.self, Capture.self, Sync.self, Suggestions.self,
             GenerateManual.self,
         ],
         defaultSubcommand: Open.self
