@@ -40,7 +40,9 @@ struct Rapport: ParsableCommand {
             if code == .success {
                 exit(withError: error)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            // A bare ExitCode (a command that printed its own errors) has no message: no blank line.
+            let message = fullMessage(for: error)
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
             if code == .validationFailure { Foundation.exit(2) }
             Foundation.exit(code == .failure ? 1 : code.rawValue)
         }
