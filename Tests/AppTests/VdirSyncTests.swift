@@ -113,7 +113,8 @@ import Testing
 
     @Test func aContactAddedOrEditedInRapportGoesOutAsACardKeepingTheCardsOwnProperties() throws {
         try write(card(uid: "ana-1", name: "Ana Lima", extra: ["X-SOCIAL;TYPE=mastodon:@ana@lima.social",
-                                                               "URL:https://lima.example"]), "ana-1.vcf")
+                                                               "URL:https://lima.example", "KIND:individual",
+                                                               "PHOTO:data:image/png;base64,iVBORw0KGgo="]), "ana-1.vcf")
         try sync()
         var bo = NewContact(name: "Bo Chen")
         bo.emails = ["bo@chen.example"]
@@ -134,6 +135,7 @@ import Testing
         let anaText = try read("ana-1.vcf")
         #expect(anaText.contains("X-RAPPORT-DRIVES:Open source") && anaText.contains("TITLE:CTO"))
         #expect(anaText.contains("X-SOCIAL:@ana@lima.social") && anaText.contains("URL:https://lima.example"))
+        #expect(anaText.contains("KIND:individual\r\n") && anaText.contains("PHOTO:data:image/png;base64,iVBORw0KGgo=\r\n"))
         #expect(anaText.hasPrefix("BEGIN:VCARD\r\nVERSION:4.0\r\n"))
         let ana = try VCardReader.contacts(in: anaText, now: fixture.now)
         #expect(ana.first?.contact.title == "CTO" && ana.first?.uid == "ana-1")

@@ -18,8 +18,9 @@ import Store
 ///   snooze are never touched: the contact is updated in place.
 /// - A contact added or changed in rapport (its `updatedAt` moved; a logged
 ///   interaction is no change to its card) goes out as a vCard 4.0 card, named
-///   `<UID>.vcf` when new; the card's unknown properties are kept through the
-///   interop extras that import keeps.
+///   `<UID>.vcf` when new. The card's unknown properties are kept: `X-` and
+///   the standard ones import keeps through the interop extras, the others
+///   (PHOTO, KIND…) by carrying them over from the file being replaced.
 /// - A card gone from the folder moves its contact to rapport's trash
 ///   (`rapport restore` brings it back); a contact gone from rapport has its
 ///   card deleted.
@@ -322,7 +323,14 @@ private struct Run {
         let interop = try tx.interop(contactID: id)
         let imported = ImportedContact(contact: contact, uid: interop.uid, emailTypes: interop.emailTypes,
                                        phoneTypes: interop.phoneTypes, extras: interop.extras, line: 0)
-        let data = Data(VCardWriter.write(imported, version: .v4, now: now).utf8)
+        // What the card there holds that rapport does not model (a PHOTO, a KIND) is written back as it was.
+        var keeping: [VCardProperty] = []
+        if let old = file?.data ?? (disk[name] != nil ? VdirFiles.read(folder + "/" + name) : nil) {
+            try? VCardReader.forEachCard(in: old, options: .forgiving) { card in
+                if keeping.isEmpty { keeping = VCardReader.propertiesNotKept(in: card) }
+            }
+        }
+        let data = Data(VCardWriter.write(imported, version: .v4, now: now, keeping: keeping).utf8)
         if let file, file.data == data { return try remember(file, contactID: id) }
         let stat = dryRun ? VdirFiles.Stat(size: Int64(data.count), modifiedNanos: 0)
             : try VdirFiles.writeAtomically(data, folder: folder, name: name)
