@@ -7,7 +7,7 @@ extension Schema {
     ///   (`meta.change_seq`) read when it was last synced: contacts changed
     ///   in rapport since are found with `contactsChanged(since:)`.
     /// - `sync_file`: per card file its size, modification time (ns) and a
-    ///   hash of its bytes, so that an unchanged file costs one `stat`; the
+    ///   hash of its bytes and its inode, so that an unchanged file costs one `stat`; the
     ///   contact it is paired with and that contact's `updated_at` when both
     ///   sides last agreed. `contact_id` has no foreign key on purpose: the
     ///   trash takes every row that points to a contact, and these must not
@@ -26,6 +26,8 @@ extension Schema {
                 name TEXT NOT NULL,
                 size INTEGER NOT NULL,
                 modified_ns INTEGER NOT NULL,
+                -- a client that writes by rename (vdirsyncer, khard) gives a new inode even within one clock tick
+                inode INTEGER NOT NULL,
                 hash INTEGER NOT NULL,
                 contact_id INTEGER NOT NULL,
                 contact_updated_at INTEGER NOT NULL,

@@ -27,22 +27,22 @@ extension StoreTransaction {
     public func syncFiles(vdirID: Int64) throws -> [String: SyncFileState] {
         var files: [String: SyncFileState] = [:]
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT name, size, modified_ns, hash, contact_id, contact_updated_at FROM sync_file WHERE vdir_id = ?
+            SELECT name, size, modified_ns, inode, hash, contact_id, contact_updated_at FROM sync_file WHERE vdir_id = ?
             """, arguments: [vdirID])
         while let row = try rows.next() {
-            files[row[0]] = SyncFileState(size: row[1], modifiedNanos: row[2], hash: row[3], contactID: row[4],
-                                          contactUpdatedMicros: row[5])
+            files[row[0]] = SyncFileState(size: row[1], modifiedNanos: row[2], inode: row[3], hash: row[4],
+                                          contactID: row[5], contactUpdatedMicros: row[6])
         }
         return files
     }
 
     public func saveSyncFile(vdirID: Int64, name: String, _ state: SyncFileState) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO sync_file (vdir_id, name, size, modified_ns, hash, contact_id, contact_updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO sync_file (vdir_id, name, size, modified_ns, inode, hash, contact_id, contact_updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (vdir_id, name) DO UPDATE SET size = excluded.size, modified_ns = excluded.modified_ns,
-                hash = excluded.hash, contact_id = excluded.contact_id, contact_updated_at = excluded.contact_updated_at
-            """).execute(arguments: [vdirID, name, state.size, state.modifiedNanos, state.hash, state.contactID,
+                inode = excluded.inode, hash = excluded.hash, contact_id = excluded.contact_id, contact_updated_at = excluded.contact_updated_at
+            """).execute(arguments: [vdirID, name, state.size, state.modifiedNanos, state.inode, state.hash, state.contactID,
                                      state.contactUpdatedMicros])
     }
 

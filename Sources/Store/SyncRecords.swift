@@ -22,15 +22,18 @@ public struct SyncFileState: Hashable, Sendable {
     public var size: Int64
     /// Modification time in nanoseconds since 1970.
     public var modifiedNanos: Int64
+    public var inode: Int64
     /// A hash of the file's bytes (FNV-1a, 64 bits, stored as a signed integer).
     public var hash: Int64
     public var contactID: Int64
     /// The contact's `updatedAt` (microseconds) when the two sides last agreed.
     public var contactUpdatedMicros: Int64
 
-    public init(size: Int64, modifiedNanos: Int64, hash: Int64, contactID: Int64, contactUpdatedMicros: Int64) {
+    public init(size: Int64, modifiedNanos: Int64, inode: Int64 = 0, hash: Int64, contactID: Int64,
+                contactUpdatedMicros: Int64) {
         self.size = size
         self.modifiedNanos = modifiedNanos
+        self.inode = inode
         self.hash = hash
         self.contactID = contactID
         self.contactUpdatedMicros = contactUpdatedMicros

@@ -199,6 +199,22 @@ import Testing
         #expect(try fixture.everything() == book)
     }
 
+    @Test func aCardReplacedByRenameIsSeenThoughItsSizeAndTimeAreTheSame() throws {
+        try write(card(uid: "ana-1", name: "Ana Lima", title: "CTO"), "ana-1.vcf")
+        try sync()
+        let path = vdir + "/ana-1.vcf"
+        var info = stat()
+        #expect(stat(path, &info) == 0)
+        // As vdirsyncer writes: a new file renamed over the old one, here with the same size and time.
+        try card(uid: "ana-1", name: "Ana Lima", title: "CEO").write(toFile: vdir + "/new.tmp", atomically: false, encoding: .utf8)
+        #expect(utimensat(AT_FDCWD, vdir + "/new.tmp", [info.st_atim, info.st_mtim], 0) == 0)
+        #expect(rename(vdir + "/new.tmp", path) == 0)
+        later(60)
+        let report = try sync()
+        #expect(report.incoming == 1)
+        #expect(try contact("Ana").title == "CEO")
+    }
+
     @Test func aHalfWrittenTempFileLeftByACrashIsIgnored() throws {
         try write(card(uid: "ana-1", name: "Ana Lima"), "ana-1.vcf")
         try "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Half".write(toFile: vdir + "/.ana-1.vcf.rapport-4242.tmp", atomically: false,

@@ -17,6 +17,7 @@ enum VdirFiles {
     struct Stat: Hashable {
         var size: Int64
         var modifiedNanos: Int64
+        var inode: Int64 = 0
     }
 
     enum Failure: Error, CustomStringConvertible {
@@ -63,7 +64,7 @@ enum VdirFiles {
         let time = info.st_mtim
         #endif
         let nanos = Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
-        return Stat(size: Int64(info.st_size), modifiedNanos: nanos)
+        return Stat(size: Int64(info.st_size), modifiedNanos: nanos, inode: Int64(bitPattern: UInt64(info.st_ino)))
     }
 
     static func read(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }

@@ -120,14 +120,16 @@ private struct Run {
         for name in disk.keys.sorted() {
             let stat = disk[name]!
             let state = known[name]
-            if let state, state.size == stat.size, state.modifiedNanos == stat.modifiedNanos { continue }
+            if let state, state.size == stat.size, state.modifiedNanos == stat.modifiedNanos, state.inode == stat.inode {
+                continue
+            }
             guard let data = VdirFiles.read(folder + "/" + name) else {
                 report.problems.append("\(folder)/\(name): cannot be read")
                 continue
             }
             let hash = VdirFiles.hash(data)
             if var state, state.hash == hash {
-                (state.size, state.modifiedNanos) = (stat.size, stat.modifiedNanos)
+                (state.size, state.modifiedNanos, state.inode) = (stat.size, stat.modifiedNanos, stat.inode)
                 try tx.saveSyncFile(vdirID: vdir.id, name: name, state)
                 continue
             }
@@ -341,7 +343,7 @@ private struct Run {
     func remember(_ file: FileSeen, contactID id: Int64) throws {
         let micros = try tx.contactUpdatedMicros(ids: [id])[id] ?? 0
         try tx.saveSyncFile(vdirID: vdir.id, name: file.name, SyncFileState(
-            size: file.stat.size, modifiedNanos: file.stat.modifiedNanos, hash: file.hash, contactID: id,
+            size: file.stat.size, modifiedNanos: file.stat.modifiedNanos, inode: file.stat.inode, hash: file.hash, contactID: id,
             contactUpdatedMicros: micros))
     }
 
