@@ -215,6 +215,38 @@ import Testing
         #expect(try contact("Ana").title == "CEO")
     }
 
+    @Test func aCardRenamedByAClientKeepsItsContact() throws {
+        try write(card(uid: "ana-1", name: "Ana Lima"), "ana-1.vcf")
+        try sync()
+        _ = try fixture.scripting().log(NewInteraction(names: ["Ana"], kind: "call"))
+        let id = try contact("Ana").id!
+        try FileManager.default.moveItem(atPath: vdir + "/ana-1.vcf", toPath: vdir + "/renamed.vcf")
+        later(60)
+        try edit("Ana") { $0.nickname = "Annie" }
+        let report = try sync()
+        #expect(report.outgoing == 1)
+        #expect(try read("renamed.vcf").contains("NICKNAME:Annie"))
+        #expect(report.deletedHere == 0 && report.created == 0 && report.incoming == 0 && report.problems.isEmpty)
+        #expect(try contact("Ana").id == id && (try fixture.store.interactions(contactID: id)).count == 1)
+        #expect(try files() == ["renamed.vcf"])
+        later(60)
+        try edit("Ana") { $0.title = "CTO" }
+        #expect(try sync().outgoing == 1)
+        #expect(try read("renamed.vcf").contains("TITLE:CTO"))
+    }
+
+    @Test func aCardChangedThereWhileItsContactWasDeletedHereComesBackAsANewContact() throws {
+        try write(card(uid: "ana-1", name: "Ana Lima"), "ana-1.vcf")
+        try sync()
+        _ = try fixture.scripting().delete("Ana")
+        later(60)
+        try write(card(uid: "ana-1", name: "Ana Lima", title: "CEO"), "ana-1.vcf")
+        let report = try sync()
+        #expect(report.created == 1 && report.deletedThere == 0)
+        #expect(report.conflicts == ["Ana Lima: deleted in rapport, changed in the folder; added again"])
+        #expect(try files() == ["ana-1.vcf"] && (try contact("Ana")).title == "CEO")
+    }
+
     @Test func aHalfWrittenTempFileLeftByACrashIsIgnored() throws {
         try write(card(uid: "ana-1", name: "Ana Lima"), "ana-1.vcf")
         try "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Half".write(toFile: vdir + "/.ana-1.vcf.rapport-4242.tmp", atomically: false,

@@ -137,10 +137,28 @@ private struct Run {
             let file = FileSeen(name: name, stat: stat, hash: hash, data: data)
             if let state, try tx.contact(id: state.contactID) != nil {
                 try changedCard(card, file, state: state, report: &report)
-            } else if state != nil {
+            } else if let state {
+                // Its contact was deleted here: the book side must not delete the card it now pairs with.
+                handled.insert(state.contactID)
+                cardOf[state.contactID] = nil
                 report.conflicts.append("\(card.imported.contact.name): deleted in rapport, changed in the folder; added again")
                 try tx.deleteSyncFile(vdirID: vdir.id, name: name)
                 try newCard(card, file, report: &report)
+            } else if let uid = card.imported.uid, let owner = try tx.contactID(withUID: uid),
+                      let oldName = cardOf[owner], disk[oldName] == nil, let oldState = known[oldName] {
+                // Renamed by a client: the same card under a new name, not a deletion and a new contact.
+                try tx.deleteSyncFile(vdirID: vdir.id, name: oldName)
+                known[oldName] = nil
+                cardOf[owner] = name
+                if oldState.hash == hash {
+                    // Only the name moved: the book side still sends a change made in rapport.
+                    let moved = SyncFileState(size: stat.size, modifiedNanos: stat.modifiedNanos, inode: stat.inode,
+                                              hash: hash, contactID: owner, contactUpdatedMicros: oldState.contactUpdatedMicros)
+                    known[name] = moved
+                    try tx.saveSyncFile(vdirID: vdir.id, name: name, moved)
+                } else {
+                    try changedCard(card, file, state: oldState, report: &report)
+                }
             } else {
                 try newCard(card, file, report: &report)
             }
