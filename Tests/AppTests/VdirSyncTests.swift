@@ -247,6 +247,23 @@ import Testing
         #expect(try files() == ["ana-1.vcf"] && (try contact("Ana")).title == "CEO")
     }
 
+    @Test func aCardThatCannotBeWrittenIsReportedAndWrittenOnTheNextRun() throws {
+        let ana = try fixture.scripting().add(NewContact(name: "Ana Lima"))
+        _ = try fixture.scripting().add(NewContact(name: "Bo Chen"))
+        try fixture.store.write { try $0.setInterop(ContactInterop(uid: "ana-1"), contactID: ana.id!) }
+        // A folder where Ana's card should go: the rename over it fails, even for root.
+        try FileManager.default.createDirectory(atPath: vdir + "/ana-1.vcf/inside", withIntermediateDirectories: true)
+        let report = try sync()
+        #expect(report.outgoing == 1 && report.problems.count == 1)
+        #expect(report.problems.first?.hasPrefix(vdir + "/ana-1.vcf: ") == true)
+        #expect(try files().filter { $0.hasPrefix(".") }.isEmpty)
+        try FileManager.default.removeItem(atPath: vdir + "/ana-1.vcf")
+        later(60)
+        let again = try sync()
+        #expect(again.outgoing == 1 && again.problems.isEmpty)
+        #expect(try read("ana-1.vcf").contains("FN:Ana Lima"))
+    }
+
     @Test func aHalfWrittenTempFileLeftByACrashIsIgnored() throws {
         try write(card(uid: "ana-1", name: "Ana Lima"), "ana-1.vcf")
         try "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Half".write(toFile: vdir + "/.ana-1.vcf.rapport-4242.tmp", atomically: false,

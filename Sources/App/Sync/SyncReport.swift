@@ -16,7 +16,7 @@ public struct SyncReport: Sendable {
         public var deletedThere = 0
         /// One line per contact changed on both sides: who, which side won, where the other went.
         public var conflicts: [String] = []
-        /// Cards that could not be read or written, as `FILE:LINE: reason`; the rest synced.
+        /// Cards that could not be read, written or removed, as `FILE[:LINE]: reason`; the rest synced.
         public var problems: [String] = []
         /// Set when the folder itself could not be synced; nothing of it was.
         public var failure: String?
@@ -29,7 +29,7 @@ public struct SyncReport: Sendable {
             var text = "vdir \(path): \(incoming) in (\(created) new), \(outgoing) out, \(deletedHere) deleted here, "
                 + "\(deletedThere) deleted there, \(conflicts.count) conflict\(conflicts.count == 1 ? "" : "s")"
             if !conflicts.isEmpty { text += " (" + conflicts.joined(separator: "; ") + ")" }
-            if !problems.isEmpty { text += ", \(problems.count) unreadable" }
+            if !problems.isEmpty { text += ", \(problems.count) skipped" }
             return text
         }
     }

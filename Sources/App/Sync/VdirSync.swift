@@ -87,6 +87,8 @@ private struct Run {
     /// Contacts this run has dealt with: the book side leaves them alone.
     var handled: Set<Int64> = []
     var index: ImportIndex?
+    /// A card could not be written or removed: the next run looks at this run's changes again.
+    var failedWrite = false
 
     init(tx: StoreTransaction, folder: String, now: Date, dryRun: Bool, disk: [String: VdirFiles.Stat]) {
         self.tx = tx
@@ -105,8 +107,8 @@ private struct Run {
         updatedMicros = try tx.contactUpdatedMicros(ids: Array(changed))
     }
 
-    func finish() throws {
-        try tx.markSynced(vdirID: vdir.id, changeSequence: startSequence, at: now)
+    mutating func finish() throws {
+        try tx.markSynced(vdirID: vdir.id, changeSequence: failedWrite ? vdir.changeSequence : startSequence, at: now)
     }
 
     /// Whether the contact's card fields changed in rapport since its card was last in step.
@@ -315,7 +317,13 @@ private struct Run {
         for id in changed.sorted() where !handled.contains(id) {
             if let name = cardOf[id], let state = known[name] {
                 if updatedMicros[id] == nil {
-                    if !dryRun { try VdirFiles.remove(folder: folder, name: name) }
+                    do {
+                        if !dryRun { try VdirFiles.remove(folder: folder, name: name) }
+                    } catch {
+                        report.problems.append("\(error)")
+                        failedWrite = true
+                        continue
+                    }
                     try tx.deleteSyncFile(vdirID: vdir.id, name: name)
                     report.deletedThere += 1
                 } else if changedInRapport(id, since: state) {
@@ -352,8 +360,16 @@ private struct Run {
         }
         let data = Data(VCardWriter.write(imported, version: .v4, now: now, keeping: keeping).utf8)
         if let file, file.data == data { return try remember(file, contactID: id) }
-        let stat = dryRun ? VdirFiles.Stat(size: Int64(data.count), modifiedNanos: 0)
-            : try VdirFiles.writeAtomically(data, folder: folder, name: name)
+        let stat: VdirFiles.Stat
+        do {
+            stat = dryRun ? VdirFiles.Stat(size: Int64(data.count), modifiedNanos: 0)
+                : try VdirFiles.writeAtomically(data, folder: folder, name: name)
+        } catch let error as SyncFileError {
+            // Not remembered: the next run tries again. The book's side of the run still commits.
+            report.problems.append(error.description)
+            failedWrite = true
+            return
+        }
         try remember(FileSeen(name: name, stat: stat, hash: VdirFiles.hash(data), data: data), contactID: id)
         report.outgoing += 1
     }
