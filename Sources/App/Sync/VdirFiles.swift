@@ -41,11 +41,11 @@ enum VdirFiles {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else { throw .missing }
         guard isDirectory.boolValue else { throw .notAFolder }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder)
-        } catch {
-            throw .unreadable(access(folder, R_OK) == 0 ? "\(error.localizedDescription)" : String(cString: strerror(EACCES)))
+        // opendir says why in the system's words ("Permission denied"); Foundation's message does not.
+        guard let handle = opendir(folder) else { throw .unreadable(String(cString: strerror(errno))) }
+        closedir(handle)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+            throw .unreadable("the folder could not be listed")
         }
         var result: [String: Stat] = [:]
         for name in names where isCardName(name) {
