@@ -12,6 +12,7 @@ public struct Config: Equatable, Sendable {
     public var keys: [String: [String]] = [:]
     public var me = Me()
     public var capture = CaptureSettings()
+    public var sync = SyncSettings()
 
     public init() {}
 
@@ -60,6 +61,9 @@ public struct Config: Equatable, Sendable {
             case "capture":
                 guard let capture = value.table else { throw SettingsError(file: file, "[capture] must be a table") }
                 config.capture = try CaptureSettings.parse(capture, file: file, environment: environment)
+            case "sync":
+                guard let sync = value.table else { throw SettingsError(file: file, "[sync] must be a table") }
+                config.sync = try SyncSettings.parse(sync, file: file, environment: environment)
             default:
                 throw SettingsError(file: file, "unknown setting \(key)")
             }

@@ -50,6 +50,23 @@ extension VCardReader {
     }
 }
 
+extension VCardReader {
+    /// The properties of `card` that `contact(from:)` neither maps to a field
+    /// nor keeps in extras (PHOTO, KIND, MEMBER, KEY…), in file order; VERSION,
+    /// PRODID and REV are left out, since a writer writes its own.
+    ///
+    /// A sync that rewrites a card it read passes them to `VCardWriter` so
+    /// that rewriting loses nothing another client put there.
+    public static func propertiesNotKept(in card: VCard) -> [VCardProperty] {
+        let mapped: Set<String> = ["VERSION", "PRODID", "REV", "FN", "N", "NICKNAME", "ORG", "TITLE", "EMAIL", "TEL",
+                                   "CATEGORIES", "BDAY", "ANNIVERSARY", "NOTE", "UID"]
+        return card.properties.filter { property in
+            !property.name.hasPrefix("X-") && !mapped.contains(property.name)
+                && !keptStandardProperties.contains(property.name)
+        }
+    }
+}
+
 /// Standard properties that Contact has no field for, kept in extras.
 private let keptStandardProperties: Set<String> = [
     "URL", "ADR", "IMPP", "ROLE", "RELATED", "TZ", "GEO", "LANG", "GENDER", "SOURCE",

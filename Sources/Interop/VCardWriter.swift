@@ -21,10 +21,12 @@ public enum VCardWriter {
         return lines.text
     }
 
-    /// One card.
-    public static func write(_ contact: ImportedContact, version: Version = .v4, now: Date? = nil) -> String {
+    /// One card; `keeping` adds properties of an earlier version of the card
+    /// that rapport does not model (`VCardReader.propertiesNotKept`), as they were.
+    public static func write(_ contact: ImportedContact, version: Version = .v4, now: Date? = nil,
+                             keeping: [VCardProperty] = []) -> String {
         var lines = ContentLines()
-        card(contact, version: version, now: now, into: &lines)
+        card(contact, version: version, now: now, keeping: keeping, into: &lines)
         return lines.text
     }
 
@@ -39,7 +41,8 @@ public enum VCardWriter {
         return String(trimmed.prefix(120)) + ".vcf"
     }
 
-    private static func card(_ imported: ImportedContact, version: Version, now: Date?, into lines: inout ContentLines) {
+    private static func card(_ imported: ImportedContact, version: Version, now: Date?, keeping: [VCardProperty] = [],
+                             into lines: inout ContentLines) {
         let contact = imported.contact
         let text = ContentLines.escaped
         lines.append("BEGIN:VCARD")
@@ -97,6 +100,20 @@ public enum VCardWriter {
                     && !value.hasPrefix("--") ? [("VALUE", ["text"])] : []
                 lines.property(outName, parameters, ContentLines.escapedKeepingSeparators(value))
             }
+        }
+        for property in keeping where isPropertyName(property.name) {
+            // Parameters in name order (a dictionary keeps none); the value with its escapes, as read.
+            // Quoted-printable and charsets were decoded on reading: they no longer apply.
+            let parameters = property.parameters.keys.sorted().compactMap { key -> (String, [String])? in
+                let values = property.parameters[key] ?? []
+                if key == "CHARSET" || (key == "ENCODING" && values.contains { $0.uppercased() == "QUOTED-PRINTABLE" }) {
+                    return nil
+                }
+                return (key, values)
+            }
+            let name = (property.group.map { $0 + "." } ?? "") + property.name
+            lines.property(name, parameters, property.value.replacingOccurrences(of: "\r", with: "")
+                .replacingOccurrences(of: "\n", with: "\\n"))
         }
         if let now { lines.property("REV", [], timestamp(contact.updatedAt > now ? now : contact.updatedAt)) }
         lines.append("END:VCARD")

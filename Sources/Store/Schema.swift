@@ -24,6 +24,7 @@ enum Schema {
         migrator.registerMigration("v3-trash", migrate: v3Trash)
         migrator.registerMigration("v4-summaries", migrate: v4Summaries)
         migrator.registerMigration("v5-capture", migrate: v5Capture)
+        migrator.registerMigration("v6-sync", migrate: v6Sync)
         for (identifier, migrate) in extraMigrations {
             migrator.registerMigration(identifier, migrate: migrate)
         }

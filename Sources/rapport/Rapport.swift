@@ -21,7 +21,7 @@ struct Rapport: ParsableCommand {
             Open.self, Add.self, Log.self, PromiseCommand.self, Done.self, Undone.self,
             SnoozeCommand.self, Unsnooze.self, List.self, Show.self, Timeline.self, Due.self,
             EventCommand.self, Brief.self, Demo.self, Import.self, Export.self, Merge.self, MuttQuery.self,
-            Delete.self, TrashCommand.self, Restore.self, Check.self, Capture.self, Suggestions.self,
+            Delete.self, TrashCommand.self, Restore.self, Check.self, Capture.self, Sync.self, Suggestions.self,
             GenerateManual.self,
         ],
         defaultSubcommand: Open.self
@@ -40,7 +40,9 @@ struct Rapport: ParsableCommand {
             if code == .success {
                 exit(withError: error)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            // A bare ExitCode (a command that printed its own errors) has no message: no blank line.
+            let message = fullMessage(for: error)
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
             if code == .validationFailure { Foundation.exit(2) }
             Foundation.exit(code == .failure ? 1 : code.rawValue)
         }

@@ -87,6 +87,31 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         #expect(!Config().me.isSet)
     }
 
+    @Test func syncVdirsAreRead() throws {
+        let config = try Config.parse(SettingsReader.parse("""
+            [sync]
+            vdirs = ["~/.contacts/personal", "/srv/contacts/work"]
+            interval_seconds = 120
+            """, file: "config.toml"), file: "config.toml", environment: ["HOME": "/home/ana"])
+        #expect(config.sync.vdirs == ["/home/ana/.contacts/personal", "/srv/contacts/work"])
+        #expect(config.sync.intervalSeconds == 120)
+        #expect(Config().sync.vdirs.isEmpty)
+        for (text, message) in [
+            ("[sync]\nvdirs = \"~/.contacts\"", "config.toml: sync.vdirs must be a list of folders"),
+            ("[sync]\ninterval_seconds = 1", "config.toml: sync.interval_seconds must be a whole number from 5 to 86400"),
+            ("[sync]\ncarddav = true", "config.toml: unknown setting sync.carddav"),
+        ] {
+            #expect(throws: SettingsError.self) {
+                _ = try Config.parse(SettingsReader.parse(text, file: "config.toml"), file: "config.toml")
+            }
+            do {
+                _ = try Config.parse(SettingsReader.parse(text, file: "config.toml"), file: "config.toml")
+            } catch {
+                #expect("\(error)" == message)
+            }
+        }
+    }
+
     @Test func malformedTomlGivesItsLine() {
         do {
             _ = try SettingsReader.parse("theme = \"light\"\nrescore_seconds = = 3\n", file: "config.toml")

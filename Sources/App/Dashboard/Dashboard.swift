@@ -16,6 +16,7 @@ public final class Dashboard {
     private let reducer: Reducer
     private let scoring: ScoringJob
     private let capture: CaptureJob
+    private let sync: SyncJob
     private let writes: WriteExecutor
     private let inbox = Inbox()
     private let writeQueue = DispatchQueue(label: "rapport.writes", qos: .userInitiated)
@@ -50,6 +51,8 @@ public final class Dashboard {
                                   fail: { inbox.post(.writeFailed($0)) })
         self.capture = CaptureJob(store: store, config: config, calendar: calendar, clock: clock,
                                   notify: { text, isError in inbox.post(isError ? .alert(text) : .notice(text)) })
+        self.sync = SyncJob(store: store, config: config, calendar: calendar, clock: clock,
+                            notify: { text, isError in inbox.post(isError ? .alert(text) : .notice(text)) })
     }
 
     /// Runs until the user quits; writes still in flight are finished first.
@@ -65,6 +68,7 @@ public final class Dashboard {
         defer {
             if !scoringStarted { scoring.start() }
             capture.stop()
+            sync.stop()
             scoring.stop()
             writeQueue.sync {}
         }
@@ -77,6 +81,7 @@ public final class Dashboard {
             if !scoringStarted {
                 scoring.start()
                 capture.start()
+                sync.start()
                 scoringStarted = true
             }
             if let key = backend.nextKey(timeoutMilliseconds: 50) {
