@@ -122,28 +122,54 @@ final class Radicale {
         self.tools = tools
         self.folder = folder
         try FileManager.default.createDirectory(atPath: folder + "/storage", withIntermediateDirectories: true)
-        port = try Self.freePort()
+        // The free port is released before Radicale binds it: should another
+        // process take it meanwhile, Radicale exits, and another port is tried.
+        var attempt = 0
+        while true {
+            attempt += 1
+            let port = attempt == 1 ? 45999 : try Self.freePort()
+            let child = try Self.start(tools: tools, folder: folder, port: port)
+            // A loaded machine may take a while to start Python: poll the port.
+            let deadline = Date().addingTimeInterval(60)
+            var exited = false
+            while !Self.accepts(port) && Date() < deadline {
+                if Self.hasExited(child.pid) { exited = true; break }
+                Thread.sleep(forTimeInterval: 0.2)
+            }
+            if !exited && Self.accepts(port) {
+                self.port = port
+                self.child = child
+                return
+            }
+            child.kill()
+            _ = child.wait()
+            let log = (try? String(contentsOfFile: folder + "/log", encoding: .utf8)) ?? ""
+            guard exited, attempt < 3 else {
+                throw Failure("Radicale did not listen on port \(port) (\(exited ? "it exited" : "60 s")): \(log)")
+            }
+        }
+    }
+
+    private static func start(tools: PyTools, folder: String, port: Int) throws -> Child {
         // Through sh only to send its chatter to a file (a pipe nobody reads could fill); exec keeps the pid.
         let command = "exec \(quote(tools.bin + "/radicale")) --config '' --server-hosts 127.0.0.1:\(port)"
             + " --storage-filesystem-folder \(quote(folder + "/storage")) --auth-type none"
             + " --logging-level warning > \(quote(folder + "/log")) 2>&1"
-        child = try Child("/bin/sh", ["-c", command], environment: ["HOME": folder, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"],
-                          capture: false)
-        // A loaded machine may take a while to start Python: poll the port.
-        let deadline = Date().addingTimeInterval(60)
-        while !Self.accepts(port) {
-            guard Date() < deadline else {
-                stop()
-                throw Failure("Radicale did not listen on port \(port) in 60 s: \(log)")
-            }
-            Thread.sleep(forTimeInterval: 0.2)
-        }
+        return try Child("/bin/sh", ["-c", command],
+                         environment: ["HOME": folder, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"], capture: false)
+    }
+
+    /// Ended (a zombie not yet waited for, or gone), seen without reaping it.
+    private static func hasExited(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return true }
+        return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
     }
 
     var log: String { (try? String(contentsOfFile: folder + "/log", encoding: .utf8)) ?? "" }
 
     func stop() {
-        child.kill(SIGTERM)
+        child.kill()
         _ = child.wait()
     }
 
