@@ -39,7 +39,15 @@ struct Sync: ParsableCommand {
             throw UserError("no folders configured: add [sync] vdirs = [\"~/.contacts/personal\"] to config.toml, "
                             + "or name them: rapport sync vdir PATH…")
         }
-        let report = try userErrors { try scripting.sync(SyncRequest(vdirs: vdirs, dryRun: dryRun)) }
+        let bar = ProgressBar(enabled: isatty(2) == 1)
+        let report: SyncReport
+        do {
+            report = try userErrors { try scripting.sync(SyncRequest(vdirs: vdirs, dryRun: dryRun), progress: bar.update) }
+        } catch {
+            bar.finish()
+            throw error
+        }
+        bar.finish()
         var out = ""
         for folder in report.folders {
             for problem in folder.problems.prefix(20) {

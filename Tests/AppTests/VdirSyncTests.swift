@@ -299,4 +299,32 @@ import Testing
         #expect(report.created == 1 && report.problems.count == 1)
         #expect(report.problems.first?.hasPrefix(vdir + "/broken.vcf:") == true)
     }
+
+    @Test func aLongSyncReportsItsProgress() throws {
+        for n in 0..<600 { try write(card(uid: "p\(n)", name: "Person \(n)"), "p\(n).vcf") }
+        let seen = ProgressLog()
+        let report = try fixture.scripting().sync(SyncRequest(vdirs: [vdir]), progress: { seen.add($0, $1) })
+        #expect(report.folders[0].created == 600)
+        let steps = seen.all
+        #expect(steps.count >= 2)
+        #expect(steps.allSatisfy { $0.done <= $0.total } && steps.map(\.done) == steps.map(\.done).sorted())
+        #expect(steps.last?.total == 600)
+    }
+}
+
+private final class ProgressLog: @unchecked Sendable {
+    private var steps: [(done: Int, total: Int)] = []
+    private let lock = NSLock()
+
+    func add(_ done: Int, _ total: Int) {
+        lock.lock()
+        steps.append((done, total))
+        lock.unlock()
+    }
+
+    var all: [(done: Int, total: Int)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return steps
+    }
 }

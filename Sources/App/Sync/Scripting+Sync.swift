@@ -18,10 +18,11 @@ extension Scripting {
     ///
     /// - parameter refreshAttention: leave the attention cache current (the
     ///   dashboard's job passes false: it rescores from the change log itself).
-    public func sync(_ request: SyncRequest, refreshAttention: Bool = true) throws -> SyncReport {
+    public func sync(_ request: SyncRequest, progress: ImportProgress? = nil,
+                     refreshAttention: Bool = true) throws -> SyncReport {
         var report = SyncReport()
         report.dryRun = request.dryRun
-        let engine = VdirSync(store: store, now: now, dryRun: request.dryRun)
+        let engine = VdirSync(store: store, now: now, dryRun: request.dryRun, progress: progress)
         for path in request.vdirs.map(Self.absolute) {
             report.folders.append(engine.sync(path: path))
         }

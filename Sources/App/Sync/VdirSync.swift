@@ -38,6 +38,8 @@ struct VdirSync {
     let store: Store
     let now: Date
     let dryRun: Bool
+    /// Cards and contacts looked at, of those to look at (for a progress bar).
+    var progress: ImportProgress?
 
     private struct DryRunRollback: Error {}
 
@@ -53,6 +55,7 @@ struct VdirSync {
         do {
             try store.write { tx in
                 var run = Run(tx: tx, folder: path, now: now, dryRun: dryRun, disk: disk)
+                run.progress = progress
                 try run.start()
                 try run.syncFolderSide(&report)
                 try run.syncBookSide(&report)
@@ -89,6 +92,14 @@ private struct Run {
     var index: ImportIndex?
     /// A card could not be written or removed: the next run looks at this run's changes again.
     var failedWrite = false
+    var progress: ImportProgress?
+    private var looked = 0
+
+    /// One more card or contact looked at, of the folder's cards and the changed contacts.
+    private mutating func step() {
+        looked += 1
+        if looked % 250 == 0 { progress?(looked, disk.count + changed.count) }
+    }
 
     init(tx: StoreTransaction, folder: String, now: Date, dryRun: Bool, disk: [String: VdirFiles.Stat]) {
         self.tx = tx
@@ -120,6 +131,7 @@ private struct Run {
 
     mutating func syncFolderSide(_ report: inout SyncReport.Folder) throws {
         for name in disk.keys.sorted() {
+            step()
             let stat = disk[name]!
             let state = known[name]
             if let state, state.size == stat.size, state.modifiedNanos == stat.modifiedNanos, state.inode == stat.inode {
@@ -315,6 +327,7 @@ private struct Run {
 
     mutating func syncBookSide(_ report: inout SyncReport.Folder) throws {
         for id in changed.sorted() where !handled.contains(id) {
+            step()
             if let name = cardOf[id], let state = known[name] {
                 if updatedMicros[id] == nil {
                     do {
