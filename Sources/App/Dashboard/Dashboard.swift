@@ -15,8 +15,8 @@ public final class Dashboard {
     private let store: Store
     private let reducer: Reducer
     private let scoring: ScoringJob
-    private let capture: CaptureJob
-    private let sync: SyncJob
+    /// Capture and sync, for what the config names.
+    private let background: [(job: PeriodicJob, delay: TimeInterval)]
     private let writes: WriteExecutor
     private let inbox = Inbox()
     private let writeQueue = DispatchQueue(label: "rapport.writes", qos: .userInitiated)
@@ -49,10 +49,15 @@ public final class Dashboard {
                                   interval: TimeInterval(config.rescoreSeconds), clock: clock,
                                   deliver: { inbox.post(.libraryLoaded($0)) },
                                   fail: { inbox.post(.writeFailed($0)) })
-        self.capture = CaptureJob(store: store, config: config, calendar: calendar, clock: clock,
-                                  notify: { text, isError in inbox.post(isError ? .alert(text) : .notice(text)) })
-        self.sync = SyncJob(store: store, config: config, calendar: calendar, clock: clock,
-                            notify: { text, isError in inbox.post(isError ? .alert(text) : .notice(text)) })
+        let notify: @Sendable (String, Bool) -> Void = { text, isError in
+            inbox.post(isError ? .alert(text) : .notice(text))
+        }
+        self.background = [
+            PeriodicJob.capture(store: store, config: config, calendar: calendar, clock: clock, notify: notify)
+                .map { ($0, 1) },
+            PeriodicJob.sync(store: store, config: config, calendar: calendar, clock: clock, notify: notify)
+                .map { ($0, 2) },
+        ].compactMap { $0 }
     }
 
     /// Runs until the user quits; writes still in flight are finished first.
@@ -67,8 +72,7 @@ public final class Dashboard {
         var scoringStarted = false
         defer {
             if !scoringStarted { scoring.start() }
-            capture.stop()
-            sync.stop()
+            for (job, _) in background { job.stop() }
             scoring.stop()
             writeQueue.sync {}
         }
@@ -80,8 +84,7 @@ public final class Dashboard {
             }
             if !scoringStarted {
                 scoring.start()
-                capture.start()
-                sync.start()
+                for (job, delay) in background { job.start(delay: delay) }
                 scoringStarted = true
             }
             if let key = backend.nextKey(timeoutMilliseconds: 50) {
