@@ -41,30 +41,30 @@ enum CivilDate {
 
     /// `yyyyMMdd` for a day number.
     static func basic(days: Int) -> String {
-        let (year, month, day) = date(days: days)
         var out = [UInt8]()
-        out.reserveCapacity(16)
-        append(year, width: 4, to: &out)
-        append(month, width: 2, to: &out)
-        append(day, width: 2, to: &out)
+        appendBasic(days: days, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
     /// `yyyyMMdd'T'HHmmss'Z'` for seconds since 1970 in UTC.
     static func basicUTC(seconds: Int) -> String {
         let day = floorDiv(seconds, 86_400), second = seconds - day * 86_400
-        let (year, month, dayOfMonth) = date(days: day)
         var out = [UInt8]()
-        out.reserveCapacity(16)
-        append(year, width: 4, to: &out)
-        append(month, width: 2, to: &out)
-        append(dayOfMonth, width: 2, to: &out)
+        appendBasic(days: day, to: &out)
         out.append(UInt8(ascii: "T"))
         append(second / 3600, width: 2, to: &out)
         append(second / 60 % 60, width: 2, to: &out)
         append(second % 60, width: 2, to: &out)
         out.append(UInt8(ascii: "Z"))
         return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func appendBasic(days: Int, to out: inout [UInt8]) {
+        let (year, month, day) = date(days: days)
+        out.reserveCapacity(16)
+        append(year, width: 4, to: &out)
+        append(month, width: 2, to: &out)
+        append(day, width: 2, to: &out)
     }
 
     private static func append(_ value: Int, width: Int, to out: inout [UInt8]) {
