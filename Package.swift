@@ -5,7 +5,7 @@
 //   rapport (executable) -> App, Terminal
 //   App -> Domain, Store, Interop, UI
 //   Terminal -> UI, CNcursesw
-//   Store -> Domain, GRDB
+//   Store -> Domain, GRDB, PostgresNIO (a team's book on a PostgreSQL server)
 //   Interop -> Domain, CSV (yaslab/CSV.swift: streaming reader, MIT)
 //   Domain, UI -> Foundation only
 // App is built with the EmbedResources plugin (Plugins/), which compiles
@@ -23,11 +23,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         .target(name: "Domain"),
         .target(name: "UI"),
-        .target(name: "Store", dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Store", dependencies: [
+            "Domain", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
         .target(name: "Interop", dependencies: ["Domain", .product(name: "CSV", package: "CSV.swift")]),
         .systemLibrary(name: "CNcursesw"),
         .target(name: "Terminal", dependencies: ["UI", "CNcursesw"]),

@@ -10,7 +10,7 @@ extension Attention {
         cadence_ideal_days, cadence_maximum_days, touches, snoozed_until
         """
 
-    init(row: Row, decoder: JSONDecoder) {
+    init(row: SQLRow, decoder: JSONDecoder) {
         let reasonsText: String = row[3]
         let reasons = ReasonsJSON.decode(reasonsText, fallback: decoder)
         let lastTouch: Int64? = row[4]
@@ -22,7 +22,7 @@ extension Attention {
                   touches: row[8], snoozedUntil: Columns.day(row[9]))
     }
 
-    func rowArguments(encoder: JSONEncoder, computedAt: Int64) throws -> StatementArguments {
+    func rowArguments(encoder: JSONEncoder, computedAt: Int64) throws -> SQLArguments {
         let reasonsText = ReasonsJSON.encode(reasons)
         return [contactID, score, level.rawValue, reasonsText, lastTouch.map(Columns.micros), daysSinceTouch,
                 cadence?.idealDays, cadence?.maximumDays, touches, snoozedUntil?.iso, computedAt, contactID]

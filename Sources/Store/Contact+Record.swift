@@ -13,7 +13,7 @@ extension Contact {
         birthday, anniversary, met_at, met_on, met_via, drives, notes, archived, created_at, updated_at
         """
 
-    init(row: Row, emails: [String], phones: [String], tags: [String]) {
+    init(row: SQLRow, emails: [String], phones: [String], tags: [String]) {
         let ideal: Int? = row[6]
         let maximum: Int? = row[7]
         self.init(
@@ -29,7 +29,7 @@ extension Contact {
     }
 
     /// Values for the `contact` columns after `id`, in `columns` order, then `search_name`.
-    var rowArguments: StatementArguments {
+    var rowArguments: SQLArguments {
         [name, nickname, company, title, circle.rawValue, cadenceOverride?.idealDays, cadenceOverride?.maximumDays,
          birthday?.description, anniversary?.description, metAt, metOn?.iso, metVia, drives, notes, archived,
          Columns.micros(createdAt), Columns.micros(updatedAt),

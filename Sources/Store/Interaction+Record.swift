@@ -5,7 +5,7 @@ import GRDB
 extension Interaction {
     static let columns = "id, occurred_at, kind, direction, summary, notes"
 
-    init(row: Row, contactIDs: [Int64]) {
+    init(row: SQLRow, contactIDs: [Int64]) {
         let kind = InteractionKind(rawValue: row[2]) ?? .note
         self.init(id: row[0], occurredAt: Columns.date(micros: row[1]), kind: kind,
                   direction: Direction(rawValue: row[3]) ?? kind.defaultDirection,

@@ -5,7 +5,7 @@ import GRDB
 extension Promise {
     static let columns = "id, contact_id, text, owner, due, created_at, interaction_id, done_at"
 
-    init(row: Row) {
+    init(row: SQLRow) {
         let doneAt: Int64? = row[7]
         self.init(id: row[0], contactID: row[1], text: row[2], owner: PromiseOwner(rawValue: row[3]) ?? .mine,
                   due: Columns.day(row[4]), createdAt: Columns.date(micros: row[5]),

@@ -1,11 +1,12 @@
-// Store: rapport's persistence, on one SQLite file through GRDB.
+// Store: rapport's persistence, on one SQLite file through GRDB, or on a
+// PostgreSQL server through postgres-nio (a team sharing one book).
 //
 // It exists so that App, the command line and Interop speak Domain values
-// only: no GRDB type appears in its public API, so that a second backend
-// (PostgreSQL, for a team sharing one book) can be added without touching
-// them. It imports Domain and GRDB; App and the executable import it.
+// only: no GRDB or PostgresNIO type appears in its public API, and both
+// engines run the same StoreTransaction code (`SQLConnection`). It imports
+// Domain, GRDB and PostgresNIO; App and the executable import it.
 //
-// Invariants kept here:
+// Invariants kept here for a file (`PostgresServer` says what a server keeps):
 // - The file is in WAL mode, so the dashboard reads while a script writes.
 // - Writes are IMMEDIATE transactions (GRDB 7's default for writes) with a
 //   10 s busy timeout: two rapport processes on one file wait for each other
@@ -15,15 +16,25 @@ import Domain
 import Foundation
 import GRDB
 
-/// The relationship book on disk: opens (creating and migrating) the file and
-/// runs reads and atomic writes on it.
+/// The relationship book: opens (creating and migrating) the file or the
+/// server's database, and runs reads and atomic writes on it.
 public final class Store: Sendable {
-    /// The database file.
+    /// The database file, or the server's URL without its password.
     public let path: String
-    private let pool: DatabasePool
-    /// A connection that never writes, kept to read `PRAGMA data_version`,
-    /// which changes on it whenever any other connection (in any process) commits.
-    private let watcher: DatabaseQueue
+    private let engine: Engine
+
+    private enum Engine: Sendable {
+        /// `watcher` never writes, kept to read `PRAGMA data_version`,
+        /// which changes on it whenever any other connection (in any process) commits.
+        case file(pool: DatabasePool, watcher: DatabaseQueue)
+        case server(PostgresServer)
+    }
+
+    /// Whether the book is on a PostgreSQL server (a team's) rather than in a file.
+    public var isShared: Bool {
+        if case .server = engine { return true }
+        return false
+    }
 
     /// How long a write waits for another process's write to finish.
     static let busyTimeout: TimeInterval = 10
@@ -37,8 +48,22 @@ public final class Store: Sendable {
     /// - throws: `StoreError.newerSchema` for a file from a newer rapport
     ///   (left untouched), `.notADatabase` for a file that is not SQLite,
     ///   `.notARapportDatabase`, `.unwritableLocation`, `.readOnly`, …
+    ///
+    /// A `postgres://` or `postgresql://` URL opens a book on a PostgreSQL
+    /// server instead (`PostgresLocation` lists the forms); its schema is
+    /// created or migrated there.
     public convenience init(path: String) throws {
-        try self.init(path: path, migrator: Schema.migrator(), now: Date())
+        if let location = try PostgresLocation(url: path) {
+            try self.init(location: location)
+        } else {
+            try self.init(path: path, migrator: Schema.migrator(), now: Date())
+        }
+    }
+
+    /// Opens the book on the PostgreSQL server at `location`.
+    public init(location: PostgresLocation) throws {
+        path = location.description
+        engine = .server(try PostgresServer(location: location))
     }
 
     /// Opens as a newer build would: with extra migrations (id, SQL) after this build's, at `now`.
@@ -75,12 +100,11 @@ public final class Store: Sendable {
         watcherConfiguration.readonly = true
         watcherConfiguration.label = "rapport.watcher"
         do {
-            watcher = try DatabaseQueue(path: path, configuration: watcherConfiguration)
+            engine = .file(pool: pool, watcher: try DatabaseQueue(path: path, configuration: watcherConfiguration))
         } catch {
             try? pool.close()
             throw StoreError.wrap(error, path: path)
         }
-        self.pool = pool
     }
 
     /// Opens the pool. Turning a new file to WAL needs the file to itself for
@@ -105,11 +129,14 @@ public final class Store: Sendable {
     /// brought up to date (`flushChanges`), in the same transaction.
     public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         try mappingErrors(path: path) {
-            try pool.write { db in
-                let transaction = StoreTransaction(db)
+            func run(_ transaction: StoreTransaction) throws -> T {
                 let result = try body(transaction)
                 try transaction.flushChanges()
                 return result
+            }
+            switch engine {
+            case let .file(pool, _): return try pool.write { db in try run(StoreTransaction(db)) }
+            case let .server(server): return try server.write { session in try run(StoreTransaction(session)) }
             }
         }
     }
@@ -118,7 +145,10 @@ public final class Store: Sendable {
     /// of the file, whatever other processes commit meanwhile. Writes in it fail.
     public func read<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         try mappingErrors(path: path) {
-            try pool.read { db in try body(StoreTransaction(db)) }
+            switch engine {
+            case let .file(pool, _): return try pool.read { db in try body(StoreTransaction(db)) }
+            case let .server(server): return try server.read { session in try body(StoreTransaction(session)) }
+            }
         }
     }
 
@@ -126,9 +156,15 @@ public final class Store: Sendable {
     ///
     /// Cheap enough to poll from the dashboard's loop: compare with the last
     /// value and reload when it differs. Values are only comparable within one Store.
+    /// On a server it is a counter of the notifications heard: no I/O.
     public func changeToken() throws -> Int64 {
-        try mappingErrors(path: path) {
-            try watcher.inDatabase { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+        switch engine {
+        case let .file(_, watcher):
+            return try mappingErrors(path: path) {
+                try watcher.inDatabase { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+            }
+        case let .server(server):
+            return server.changeToken()
         }
     }
 

@@ -27,8 +27,14 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
     case corrupt(path: String)
     /// The data broke a rule of the schema (a CHECK, NOT NULL, UNIQUE or foreign key).
     case invalidData(String)
-    /// Anything else SQLite reported.
+    /// Anything else the database reported.
     case database(String)
+    /// A `postgres://` URL that cannot be read.
+    case invalidLocation(url: String, reason: String)
+    /// No connection to the PostgreSQL server; `reason` says what failed and what to check.
+    case cannotConnect(server: String, reason: String)
+    /// The connection to the server broke during a statement: nothing of that transaction was saved.
+    case connectionLost(server: String)
 
     public var description: String {
         switch self {
@@ -54,6 +60,12 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
             return "invalid data: \(message)"
         case let .database(message):
             return "database error: \(message)"
+        case let .invalidLocation(url, reason):
+            return "\(url) is not a PostgreSQL URL rapport can use: \(reason)"
+        case let .cannotConnect(server, reason):
+            return "cannot connect to the PostgreSQL server at \(server): \(reason)"
+        case let .connectionLost(server):
+            return "the connection to the PostgreSQL server at \(server) was lost: nothing of the change was saved; try again"
         }
     }
 }

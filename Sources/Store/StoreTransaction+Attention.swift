@@ -82,7 +82,7 @@ extension StoreTransaction {
         let columns = Attention.columns.split(separator: ",").map { "a." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         let filter = needingOnly ? " WHERE a.score > 0 AND a.snoozed_until IS NULL" : ""
         var result: [(contact: ContactLine, attention: Attention)] = []
-        let rows = try Row.fetchCursor(db, sql: """
+        let rows = try SQLRow.fetchCursor(db, sql: """
             SELECT \(columns.joined(separator: ", ")), c.name, c.company, c.circle, c.archived
             FROM attention a JOIN contact c ON c.id = a.contact_id\(filter)
             ORDER BY a.snoozed_until IS NOT NULL, a.score DESC, c.search_name, c.id
@@ -107,8 +107,8 @@ extension StoreTransaction {
         let decoder = JSONDecoder()
         let columns = Attention.columns.split(separator: ",")
             .map { "a." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")
-        func fetch(_ condition: String, _ order: String, _ arguments: StatementArguments) throws -> [(Attention, String)] {
-            try Row.fetchAll(db, sql: """
+        func fetch(_ condition: String, _ order: String, _ arguments: SQLArguments) throws -> [(Attention, String)] {
+            try SQLRow.fetchAll(db, sql: """
                 SELECT \(columns), c.search_name FROM attention a JOIN contact c ON c.id = a.contact_id
                 \(condition) ORDER BY \(order) LIMIT ?
                 """, arguments: arguments).map { (Attention(row: $0, decoder: decoder), $0[10]) }
@@ -131,7 +131,7 @@ extension StoreTransaction {
 
     /// The cached attention of one contact, if scored.
     public func attention(contactID: Int64) throws -> Attention? {
-        try Row.fetchOne(db, sql: "SELECT \(Attention.columns) FROM attention WHERE contact_id = ?",
+        try SQLRow.fetchOne(db, sql: "SELECT \(Attention.columns) FROM attention WHERE contact_id = ?",
                          arguments: [contactID]).map { Attention(row: $0, decoder: JSONDecoder()) }
     }
 
@@ -151,7 +151,7 @@ extension StoreTransaction {
     /// Open promises of contacts that are not archived, in the promises
     /// pane's order: mine first, then by due day (undated last), then oldest first.
     public func openPromisesOfLiveContacts() throws -> [Promise] {
-        try Row.fetchAll(db, sql: """
+        try SQLRow.fetchAll(db, sql: """
             SELECT \(Promise.columns.split(separator: ",").map { "p." + $0.trimmingCharacters(in: .whitespaces) }
                 .joined(separator: ", "))
             FROM promise p JOIN contact c ON c.id = p.contact_id

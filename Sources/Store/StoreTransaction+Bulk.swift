@@ -16,18 +16,18 @@ import GRDBSQLite
 ///
 /// Obtained from `StoreTransaction.bulk(_:)`, valid inside its closure only.
 public final class BulkWriter {
-    private let db: Database
-    private let contact: Statement
-    private let email: Statement
-    private let phone: Statement
-    private let tag: Statement
-    private let nameKey: Statement
-    private let interaction: Statement
-    private let participant: Statement
-    private let promise: Statement
-    private let event: Statement
-    private let attendee: Statement
-    private let snooze: Statement
+    private let db: SQLConnection
+    private let contact: SQLStatement
+    private let email: SQLStatement
+    private let phone: SQLStatement
+    private let tag: SQLStatement
+    private let nameKey: SQLStatement
+    private let interaction: SQLStatement
+    private let participant: SQLStatement
+    private let promise: SQLStatement
+    private let event: SQLStatement
+    private let attendee: SQLStatement
+    private let snooze: SQLStatement
     /// The tables a bulk writes, whose indexes `bulk(rebuildingIndexes:)` may rebuild.
     static let bulkTablesJSON = """
         ["contact","contact_email","contact_phone","contact_tag","contact_name_key","interaction",\
@@ -38,7 +38,7 @@ public final class BulkWriter {
     /// Contacts updated after this bulk added them: their keys are already written.
     private var rewritten: Set<Int64> = []
 
-    init(_ db: Database) throws {
+    init(_ db: SQLConnection) throws {
         self.db = db
         contact = try db.makeStatement(sql: """
             INSERT INTO contact (\(Contact.columns), search_name, uid, extras, mail_key)
@@ -107,7 +107,7 @@ public final class BulkWriter {
     /// `contact.id`, as `update(_:)` and `setInterop(_:contactID:)` do.
     @discardableResult
     public func update(_ contact: Contact, interop: ContactInterop) throws -> Contact {
-        let tx = StoreTransaction(db)
+        let tx = StoreTransaction(connection: db)
         let saved = try tx.update(contact)
         try tx.setInterop(interop, contactID: contact.id!)
         rewritten.insert(contact.id!)
@@ -178,16 +178,22 @@ public final class BulkWriter {
     /// Binds `statement`'s parameters in order and runs it, on SQLite's C API:
     /// a million rows through GRDB's `StatementArguments` cost a third of a
     /// restore in boxing and copying. Errors are GRDB's `DatabaseError`, as
-    /// `execute` throws them.
-    private func run(_ statement: Statement, _ bind: (inout Binder) -> Void) throws {
-        let handle = statement.sqliteStatement
+    /// `execute` throws them. On PostgreSQL the values go as arguments.
+    private func run(_ statement: SQLStatement, _ bind: (inout Binder) -> Void) throws {
+        guard let prepared = statement.prepared, case let .sqlite(connection) = db.engine else {
+            var binder = Binder(statement: nil)
+            bind(&binder)
+            try statement.execute(arguments: SQLArguments(binder.values))
+            return
+        }
+        let handle = prepared.sqliteStatement
         sqlite3_reset(handle)
         var binder = Binder(statement: handle)
         bind(&binder)
         let code = sqlite3_step(handle)
         guard code == SQLITE_DONE else {
-            let extended = sqlite3_extended_errcode(db.sqliteConnection)
-            let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+            let extended = sqlite3_extended_errcode(connection.sqliteConnection)
+            let message = String(cString: sqlite3_errmsg(connection.sqliteConnection))
             sqlite3_reset(handle)
             throw DatabaseError(resultCode: ResultCode(rawValue: code == SQLITE_ROW ? code : extended), message: message,
                                 sql: statement.sql)
@@ -227,8 +233,8 @@ extension StoreTransaction {
         let previous = try setPageCache(Self.largePageCache)
         defer { _ = try? setPageCache(previous) }
         var deferred: [String] = []
-        if rebuildingIndexes {
-            let rows = try Row.fetchAll(db, sql: """
+        if rebuildingIndexes && !db.isPostgres {
+            let rows = try SQLRow.fetchAll(db, sql: """
                 SELECT name, sql FROM sqlite_master
                 WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?))
                 ORDER BY name
@@ -252,10 +258,7 @@ extension StoreTransaction {
     /// drops one bad file this way).
     public func savepoint<T>(_ body: () throws -> T) throws -> T {
         var result: T?
-        try db.inSavepoint {
-            result = try body()
-            return .commit
-        }
+        try db.inSavepoint { result = try body() }
         return result!
     }
 }
@@ -267,23 +270,27 @@ extension ContactInterop {
     }
 }
 
-/// Binds values to parameters 1, 2, 3… of a prepared statement.
+/// Binds values to parameters 1, 2, 3… of a prepared SQLite statement, or,
+/// with no statement, gathers them as arguments.
 private struct Binder {
-    let statement: OpaquePointer
+    let statement: OpaquePointer?
     var index: Int32 = 0
+    var values: [(any DatabaseValueConvertible)?] = []
     /// SQLite copies the bytes (SQLITE_TRANSIENT).
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
     private static let empty: StaticString = ""
 
-    init(statement: OpaquePointer) { self.statement = statement }
+    init(statement: OpaquePointer?) { self.statement = statement }
 
     mutating func int(_ value: Int64?) {
         index += 1
+        guard let statement else { values.append(value); return }
         if let value { sqlite3_bind_int64(statement, index, value) } else { sqlite3_bind_null(statement, index) }
     }
 
     mutating func text(_ value: String?) {
         index += 1
+        guard let statement else { values.append(value); return }
         guard var value else { sqlite3_bind_null(statement, index); return }
         value.withUTF8 { bytes in
             // An empty buffer may have no address, and a NULL pointer would bind NULL, not ''.
@@ -302,6 +309,7 @@ extension StoreTransaction {
     /// setting outlives the transaction: the caller puts the old one back.
     @discardableResult
     public func setPageCache(_ size: Int) throws -> Int {
+        if db.isPostgres { return size }  // the server's cache is its own
         let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
         try db.execute(sql: "PRAGMA cache_size = \(size)")
         return previous

@@ -24,12 +24,12 @@ extension StoreTransaction {
     }
 
     public func captureSource(path: String) throws -> CaptureSource? {
-        try Row.fetchOne(db, sql: "SELECT id, kind, path, read_at FROM capture_source WHERE path = ?",
+        try SQLRow.fetchOne(db, sql: "SELECT id, kind, path, read_at FROM capture_source WHERE path = ?",
                          arguments: [path]).map(Self.captureSource)
     }
 
     public func captureSources() throws -> [CaptureSource] {
-        try Row.fetchAll(db, sql: "SELECT id, kind, path, read_at FROM capture_source ORDER BY path")
+        try SQLRow.fetchAll(db, sql: "SELECT id, kind, path, read_at FROM capture_source ORDER BY path")
             .map(Self.captureSource)
     }
 
@@ -50,7 +50,7 @@ extension StoreTransaction {
         return forgotten
     }
 
-    private static func captureSource(_ row: Row) -> CaptureSource {
+    private static func captureSource(_ row: SQLRow) -> CaptureSource {
         CaptureSource(id: row[0], kind: CaptureSource.Kind(rawValue: row[1]) ?? .mail, path: row[2],
                       readAt: (row[3] as Int64?).map(Columns.date(micros:)))
     }
@@ -59,8 +59,8 @@ extension StoreTransaction {
 
     public func captureFiles(sourceID: Int64) throws -> [String: CaptureFileState] {
         var files: [String: CaptureFileState] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT name, size, modified_at, offset, recheck_at FROM capture_file WHERE source_id = ?
+        let rows = try SQLRow.fetchCursor(db, sql: """
+            SELECT name, size, modified_at, "offset", recheck_at FROM capture_file WHERE source_id = ?
             """, arguments: [sourceID])
         while let row = try rows.next() {
             files[row[0]] = CaptureFileState(size: row[1], modifiedAt: row[2], offset: row[3],
@@ -71,9 +71,9 @@ extension StoreTransaction {
 
     public func saveCaptureFile(sourceID: Int64, name: String, _ state: CaptureFileState) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO capture_file (source_id, name, size, modified_at, offset, recheck_at) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO capture_file (source_id, name, size, modified_at, "offset", recheck_at) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (source_id, name) DO UPDATE SET size = excluded.size, modified_at = excluded.modified_at,
-                offset = excluded.offset, recheck_at = excluded.recheck_at
+                "offset" = excluded."offset", recheck_at = excluded.recheck_at
             """).execute(arguments: [sourceID, name, state.size, state.modifiedAt, state.offset,
                                      state.recheckAt.map(Columns.micros)])
     }
@@ -136,7 +136,7 @@ extension StoreTransaction {
         let only = contactIDs.map { ids in
             " AND p.email IN (SELECT email_normalized FROM contact_email WHERE contact_id IN (\(ids.map(String.init).joined(separator: ","))))"
         } ?? ""
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try SQLRow.fetchAll(db, sql: """
             SELECT m.key, m.thread, m.sent_at, m.subject, m.from_me, m.source_id, p.email, p.name,
                    (SELECT min(ce.contact_id) FROM contact_email ce WHERE ce.email_normalized = p.email)
             FROM mail_party p JOIN mail_message m ON m.id = p.message_id
@@ -208,7 +208,7 @@ extension StoreTransaction {
     @discardableResult
     public func updateTouch(key: String, sourceID: Int64, at date: Date, kind: InteractionKind, summary: String,
                             contactIDs: [Int64]) throws -> Bool {
-        guard let existing = try Row.fetchOne(db.cachedStatement(sql: """
+        guard let existing = try SQLRow.fetchOne(db.cachedStatement(sql: """
             SELECT id, occurred_at, summary FROM interaction WHERE capture_key = ?
             """), arguments: [key]) else {
             return try touch(key: key, sourceID: sourceID, at: date, kind: kind, summary: summary,
@@ -300,7 +300,7 @@ extension StoreTransaction {
     /// The source path of each captured interaction among `ids`.
     public func captureSources(ofInteractions ids: [Int64]) throws -> [Int64: String] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try SQLRow.fetchAll(db, sql: """
             SELECT i.id, s.path FROM interaction i JOIN capture_source s ON s.id = i.capture_source
             WHERE i.id IN (\(ids.map(String.init).joined(separator: ",")))
             """)
@@ -312,7 +312,7 @@ extension StoreTransaction {
     /// Correspondents who are no contact's address and were not dismissed:
     /// two-way correspondence first, then by messages, then the most recent.
     public func mailSuggestions(limit: Int? = nil) throws -> [MailSuggestion] {
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try SQLRow.fetchAll(db, sql: """
             SELECT p.email,
                    (SELECT p2.name FROM mail_party p2 JOIN mail_message m2 ON m2.id = p2.message_id
                     WHERE p2.email = p.email AND p2.name <> '' ORDER BY m2.sent_at DESC LIMIT 1),

@@ -7,7 +7,7 @@ extension StoreTransaction {
     /// A contact that already has an id keeps it (re-importing a JSON backup);
     /// otherwise SQLite assigns one never used before.
     public func insert(_ contact: Contact) throws -> Contact {
-        var arguments: StatementArguments = [contact.id]
+        var arguments: SQLArguments = [contact.id]
         arguments += contact.rowArguments
         try db.cachedStatement(sql: """
             INSERT INTO contact (\(Contact.columns), search_name)
@@ -79,11 +79,11 @@ extension StoreTransaction {
     public func contacts(matchingPrefix prefix: String, includeArchived: Bool = false,
                          limit: Int? = nil) throws -> [Contact] {
         let key = NameKeys.queryKey(prefix)
-        var filter = key.isEmpty ? "1" : """
+        var filter = key.isEmpty ? "true" : """
             id IN (SELECT contact_id FROM contact_name_key WHERE key >= ? AND key < ?)
             """
         if !includeArchived { filter += " AND archived = 0" }
-        let arguments: StatementArguments = key.isEmpty ? [] : [key, NameKeys.upperBound(ofPrefix: key)]
+        let arguments: SQLArguments = key.isEmpty ? [] : [key, NameKeys.upperBound(ofPrefix: key)]
         return try loadContacts(where: filter, arguments: arguments, limit: limit)
     }
 
@@ -91,12 +91,12 @@ extension StoreTransaction {
     /// archived contacts only with `includeArchived`), streamed from one query.
     public func contactLines(includeArchived: Bool, circle: Circle?) throws -> [ContactLine] {
         var conditions: [String] = []
-        var arguments = StatementArguments()
+        var arguments = SQLArguments()
         if !includeArchived { conditions.append("archived = 0") }
         if let circle { conditions.append("circle = ?"); arguments += [circle.rawValue] }
         let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         var lines: [ContactLine] = []
-        let rows = try Row.fetchCursor(db, sql: """
+        let rows = try SQLRow.fetchCursor(db, sql: """
             SELECT id, name, company, circle, archived FROM contact\(filter) ORDER BY search_name, id
             """, arguments: arguments)
         while let row = try rows.next() {
@@ -135,9 +135,9 @@ extension StoreTransaction {
     /// reading 100,000 contacts never holds more than one of them.
     public func forEachContact(_ body: (Contact) throws -> Void) throws {
         final class Details {
-            let cursor: RowCursor
+            let cursor: SQLRowCursor
             var pending: (id: Int64, value: String)?
-            init(_ cursor: RowCursor) throws {
+            init(_ cursor: SQLRowCursor) throws {
                 self.cursor = cursor
                 pending = try cursor.next().map { ($0[0], $0[1]) }
             }
@@ -152,12 +152,12 @@ extension StoreTransaction {
             }
         }
         func details(_ table: String, _ column: String) throws -> Details {
-            try Details(Row.fetchCursor(db, sql: "SELECT contact_id, \(column) FROM \(table) ORDER BY contact_id, position"))
+            try Details(SQLRow.fetchCursor(db, sql: "SELECT contact_id, \(column) FROM \(table) ORDER BY contact_id, position"))
         }
         let emails = try details("contact_email", "email")
         let phones = try details("contact_phone", "phone")
         let tags = try details("contact_tag", "tag")
-        let rows = try Row.fetchCursor(db, sql: "SELECT \(Contact.columns) FROM contact ORDER BY id")
+        let rows = try SQLRow.fetchCursor(db, sql: "SELECT \(Contact.columns) FROM contact ORDER BY id")
         while let row = try rows.next() {
             let id: Int64 = row[0]
             try body(Contact(row: row, emails: try emails.take(id), phones: try phones.take(id), tags: try tags.take(id)))
@@ -166,7 +166,7 @@ extension StoreTransaction {
 
     /// Contacts matching `filter` (an SQL condition on `contact`), with emails,
     /// phones and tags loaded in one query each, never one per contact.
-    func loadContacts(where filter: String? = nil, arguments: StatementArguments = StatementArguments(),
+    func loadContacts(where filter: String? = nil, arguments: SQLArguments = SQLArguments(),
                       orderBy order: String = "search_name, id", limit: Int? = nil) throws -> [Contact] {
         let condition = filter.map { " WHERE \($0)" } ?? ""
         let limitClause = limit.map { " LIMIT \(max(0, $0))" } ?? ""
@@ -175,13 +175,13 @@ extension StoreTransaction {
             : " WHERE contact_id IN (SELECT id FROM contact\(condition) ORDER BY \(order)\(limitClause))"
         func details(_ table: String, _ column: String) throws -> [Int64: [String]] {
             try grouped("SELECT contact_id, \(column) FROM \(table)\(selected) ORDER BY contact_id, position",
-                        arguments: selected.isEmpty ? StatementArguments() : arguments, as: String.self)
+                        arguments: selected.isEmpty ? SQLArguments() : arguments, as: String.self)
         }
         let emails = try details("contact_email", "email")
         let phones = try details("contact_phone", "phone")
         let tags = try details("contact_tag", "tag")
         var contacts: [Contact] = []
-        let cursor = try Row.fetchCursor(db, sql: "SELECT \(Contact.columns) FROM contact\(condition) ORDER BY \(order)\(limitClause)",
+        let cursor = try SQLRow.fetchCursor(db, sql: "SELECT \(Contact.columns) FROM contact\(condition) ORDER BY \(order)\(limitClause)",
                                          arguments: arguments)
         while let row = try cursor.next() {
             let id: Int64 = row[0]

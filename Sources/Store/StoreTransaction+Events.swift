@@ -72,14 +72,14 @@ extension StoreTransaction {
     }
 
     /// Events matching `filter` (an SQL condition on `event`) by start, with attendees in one more query.
-    func loadEvents(where filter: String? = nil, arguments: StatementArguments = StatementArguments()) throws -> [Event] {
+    func loadEvents(where filter: String? = nil, arguments: SQLArguments = SQLArguments()) throws -> [Event] {
         let condition = filter.map { " WHERE \($0)" } ?? ""
         let attendees = try grouped("""
             SELECT event_id, contact_id FROM event_attendee
             \(filter == nil ? "" : "WHERE event_id IN (SELECT id FROM event\(condition))")
             ORDER BY event_id, position
             """, arguments: arguments, as: Int64.self)
-        return try Row.fetchAll(db, sql: "SELECT \(Event.columns) FROM event\(condition) ORDER BY start_at, id",
+        return try SQLRow.fetchAll(db, sql: "SELECT \(Event.columns) FROM event\(condition) ORDER BY start_at, id",
                                 arguments: arguments)
             .map { row in Event(row: row, attendeeIDs: attendees[row[0]] ?? []) }
     }

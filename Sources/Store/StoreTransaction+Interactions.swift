@@ -55,8 +55,8 @@ extension StoreTransaction {
     }
 
     /// Interactions from `sql` (selecting `Interaction.columns`), with their contacts in one more query.
-    func loadInteractions(sql: String, arguments: StatementArguments) throws -> [Interaction] {
-        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+    func loadInteractions(sql: String, arguments: SQLArguments) throws -> [Interaction] {
+        let rows = try SQLRow.fetchAll(db, sql: sql, arguments: arguments)
         guard !rows.isEmpty else { return [] }
         let ids = rows.map { row -> Int64 in row[0] }
         let links = try grouped("""

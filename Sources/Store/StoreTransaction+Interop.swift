@@ -51,7 +51,7 @@ public struct ContactInterop: Hashable, Sendable {
 extension StoreTransaction {
     /// The interop fields of one contact (empty ones for a contact never imported).
     public func interop(contactID: Int64) throws -> ContactInterop {
-        guard let row = try Row.fetchOne(db, sql: "SELECT uid, extras FROM contact WHERE id = ?", arguments: [contactID])
+        guard let row = try SQLRow.fetchOne(db, sql: "SELECT uid, extras FROM contact WHERE id = ?", arguments: [contactID])
         else { throw StoreError.notFound(kind: "contact", id: contactID) }
         return ContactInterop(uid: row[0], json: row[1])
     }
@@ -59,7 +59,7 @@ extension StoreTransaction {
     /// The interop fields of every contact that has any, by contact id.
     public func allInterop() throws -> [Int64: ContactInterop] {
         var result: [Int64: ContactInterop] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, uid, extras FROM contact WHERE uid IS NOT NULL OR extras <> '{}'")
+        let rows = try SQLRow.fetchCursor(db, sql: "SELECT id, uid, extras FROM contact WHERE uid IS NOT NULL OR extras <> '{}'")
         while let row = try rows.next() {
             let fields = ContactInterop(uid: row[1], json: row[2])
             if !fields.isEmpty { result[row[0]] = fields }

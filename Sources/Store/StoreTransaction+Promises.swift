@@ -61,7 +61,7 @@ extension StoreTransaction {
     }
 
     public func promise(id: Int64) throws -> Promise? {
-        try Row.fetchOne(db, sql: "SELECT \(Promise.columns) FROM promise WHERE id = ?", arguments: [id])
+        try SQLRow.fetchOne(db, sql: "SELECT \(Promise.columns) FROM promise WHERE id = ?", arguments: [id])
             .map(Promise.init(row:))
     }
 
@@ -77,13 +77,13 @@ extension StoreTransaction {
         case .done: " WHERE done_at IS NOT NULL"
         case .all: ""
         }
-        return try Row.fetchAll(db, sql: "SELECT \(Promise.columns) FROM promise\(condition) ORDER BY \(Self.promiseOrder)")
+        return try SQLRow.fetchAll(db, sql: "SELECT \(Promise.columns) FROM promise\(condition) ORDER BY \(Self.promiseOrder)")
             .map(Promise.init(row:))
     }
 
     /// The promises with one contact, in both directions, open ones first.
     public func promises(contactID: Int64, includeDone: Bool = true) throws -> [Promise] {
-        try Row.fetchAll(db, sql: """
+        try SQLRow.fetchAll(db, sql: """
             SELECT \(Promise.columns) FROM promise
             WHERE contact_id = ?\(includeDone ? "" : " AND done_at IS NULL")
             ORDER BY \(Self.promiseOrder)

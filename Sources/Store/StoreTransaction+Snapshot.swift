@@ -14,7 +14,7 @@ extension StoreTransaction {
     public func snapshot() throws -> Snapshot {
         let contacts = try loadContacts(orderBy: "id")
         let interactions = try allInteractions()
-        let promises = try Row.fetchAll(db, sql: "SELECT \(Promise.columns) FROM promise ORDER BY id")
+        let promises = try SQLRow.fetchAll(db, sql: "SELECT \(Promise.columns) FROM promise ORDER BY id")
             .map(Promise.init(row:))
         return Snapshot(contacts: contacts, interactions: interactions, promises: promises,
                         events: try allEvents(), snoozes: try snoozes())
@@ -22,12 +22,12 @@ extension StoreTransaction {
 
     /// Every interaction by id, with contacts merged from one ordered scan of the link table.
     private func allInteractions() throws -> [Interaction] {
-        let links = try Row.fetchCursor(db, sql: """
+        let links = try SQLRow.fetchCursor(db, sql: """
             SELECT interaction_id, contact_id FROM interaction_contact ORDER BY interaction_id, position
             """)
         var pending: (interactionID: Int64, contactID: Int64)? = try links.next().map { ($0[0], $0[1]) }
         var result: [Interaction] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT \(Interaction.columns) FROM interaction ORDER BY id")
+        let rows = try SQLRow.fetchCursor(db, sql: "SELECT \(Interaction.columns) FROM interaction ORDER BY id")
         while let row = try rows.next() {
             let id: Int64 = row[0]
             // Skip links of ids before this one (none exist: foreign keys), then take this id's.
@@ -53,7 +53,7 @@ extension StoreTransaction {
     public func snapshot(around contactID: Int64) throws -> Snapshot {
         let contacts = try loadContacts(where: "id = ?", arguments: [contactID])
         let interactions = try interactions(contactID: contactID).sorted { ($0.id ?? 0) < ($1.id ?? 0) }
-        let promises = try Row.fetchAll(db, sql: "SELECT \(Promise.columns) FROM promise WHERE contact_id = ? ORDER BY id",
+        let promises = try SQLRow.fetchAll(db, sql: "SELECT \(Promise.columns) FROM promise WHERE contact_id = ? ORDER BY id",
                                         arguments: [contactID]).map(Promise.init(row:))
         return Snapshot(contacts: contacts, interactions: interactions, promises: promises,
                         events: try allEvents(), snoozes: try snoozes())
@@ -62,7 +62,7 @@ extension StoreTransaction {
     /// The names of the contacts with these ids.
     public func names(of ids: [Int64]) throws -> [Int64: String] {
         var names: [Int64: String] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, name FROM contact WHERE id IN (SELECT value FROM json_each(?))",
+        let rows = try SQLRow.fetchCursor(db, sql: "SELECT id, name FROM contact WHERE id IN (SELECT value FROM json_each(?))",
                                        arguments: [jsonArray(ids)])
         while let row = try rows.next() { names[row[0]] = row[1] }
         return names

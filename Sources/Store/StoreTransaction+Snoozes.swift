@@ -18,7 +18,7 @@ extension StoreTransaction {
 
     /// Every snooze, by contact id.
     public func snoozes() throws -> [Snooze] {
-        try Row.fetchAll(db, sql: "SELECT contact_id, until FROM snooze ORDER BY contact_id").compactMap { row in
+        try SQLRow.fetchAll(db, sql: "SELECT contact_id, until FROM snooze ORDER BY contact_id").compactMap { row in
             Columns.day(row[1]).map { Snooze(contactID: row[0], until: $0) }
         }
     }

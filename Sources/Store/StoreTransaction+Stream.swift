@@ -10,7 +10,7 @@ import GRDB
 extension StoreTransaction {
     /// How many rows each part of the book has.
     public func bookCounts() throws -> (contacts: Int, interactions: Int, promises: Int, events: Int, snoozes: Int) {
-        let row = try Row.fetchOne(db, sql: """
+        let row = try SQLRow.fetchOne(db, sql: """
             SELECT (SELECT count(*) FROM contact), (SELECT count(*) FROM interaction), (SELECT count(*) FROM promise),
                    (SELECT count(*) FROM event), (SELECT count(*) FROM snooze)
             """)!
@@ -24,7 +24,7 @@ extension StoreTransaction {
         let tags = try OrderedDetails<String>(db, "SELECT contact_id, tag FROM contact_tag ORDER BY contact_id, position")
         // Most books repeat a few extras documents (`{"phone_types":[["cell"]]…}`): parse each once.
         var parsed: [String: ContactInterop] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT \(Contact.columns), uid, extras FROM contact ORDER BY id")
+        let rows = try SQLRow.fetchCursor(db, sql: "SELECT \(Contact.columns), uid, extras FROM contact ORDER BY id")
         while let row = try rows.next() {
             let id: Int64 = row[0]
             let contact = Contact(row: row, emails: try emails.take(id), phones: try phones.take(id), tags: try tags.take(id))
@@ -47,7 +47,7 @@ extension StoreTransaction {
     /// Calls `body` with every interaction, by id, with its contacts.
     public func forEachInteraction(_ body: (Interaction) throws -> Void) throws {
         let links = try OrderedDetails<Int64>(db, "SELECT interaction_id, contact_id FROM interaction_contact ORDER BY interaction_id, position")
-        let rows = try Row.fetchCursor(db, sql: "SELECT \(Interaction.columns) FROM interaction ORDER BY id")
+        let rows = try SQLRow.fetchCursor(db, sql: "SELECT \(Interaction.columns) FROM interaction ORDER BY id")
         while let row = try rows.next() {
             try body(Interaction(row: row, contactIDs: try links.take(row[0])))
         }
@@ -55,7 +55,7 @@ extension StoreTransaction {
 
     /// Calls `body` with every promise, by id.
     public func forEachPromise(_ body: (Promise) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db, sql: "SELECT \(Promise.columns) FROM promise ORDER BY id")
+        let rows = try SQLRow.fetchCursor(db, sql: "SELECT \(Promise.columns) FROM promise ORDER BY id")
         while let row = try rows.next() { try body(Promise(row: row)) }
     }
 }
@@ -63,11 +63,11 @@ extension StoreTransaction {
 /// `(owner id, value)` rows ordered by owner, taken one owner at a time as
 /// the owners are walked in the same order.
 private final class OrderedDetails<Value: DatabaseValueConvertible> {
-    private let cursor: RowCursor
+    private let cursor: SQLRowCursor
     private var pending: (owner: Int64, value: Value)?
 
-    init(_ db: Database, _ sql: String) throws {
-        cursor = try Row.fetchCursor(db, sql: sql)
+    init(_ db: SQLConnection, _ sql: String) throws {
+        cursor = try SQLRow.fetchCursor(db, sql: sql)
         pending = try cursor.next().map { ($0[0], $0[1]) }
     }
 

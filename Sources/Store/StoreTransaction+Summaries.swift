@@ -40,7 +40,7 @@ extension StoreTransaction {
     /// in contact id order. Contacts without interactions are not handed.
     func foldHistories(of contactIDs: String?, _ body: (Int64, HistorySummary) throws -> Void) throws {
         let selected = contactIDs.map { "WHERE ic.contact_id IN (\($0))" } ?? ""
-        let rows = try Row.fetchCursor(db, sql: """
+        let rows = try SQLRow.fetchCursor(db, sql: """
             SELECT ic.contact_id, ic.occurred_at, i.kind, i.direction
             FROM interaction_contact ic JOIN interaction i ON i.id = ic.interaction_id
             \(selected)
@@ -62,12 +62,12 @@ extension StoreTransaction {
         if let done = current { try body(done.id, done.summary) }
     }
 
-    static func summaryArguments(_ id: Int64, _ s: HistorySummary) -> StatementArguments {
+    static func summaryArguments(_ id: Int64, _ s: HistorySummary) -> SQLArguments {
         [id, s.interactions, s.touches, s.firstTouch.map(Columns.micros), s.firstTouchInPerson,
          s.lastTouch.map(Columns.micros), s.asksInARow]
     }
 
-    static func summary(_ row: Row, from column: Int) -> HistorySummary {
+    static func summary(_ row: SQLRow, from column: Int) -> HistorySummary {
         HistorySummary(interactions: row[column], touches: row[column + 1],
                        firstTouch: (row[column + 2] as Int64?).map(Columns.date(micros:)),
                        firstTouchInPerson: row[column + 3], lastTouch: (row[column + 4] as Int64?).map(Columns.date(micros:)),
@@ -93,9 +93,9 @@ extension StoreTransaction {
     /// The stored history summary of each contact with interactions (`ids`: just those).
     public func historySummaries(ids: [Int64]? = nil) throws -> [Int64: HistorySummary] {
         let filter = ids == nil ? "" : " WHERE contact_id IN (SELECT value FROM json_each(?))"
-        let arguments: StatementArguments = ids.map { [jsonArray($0)] } ?? []
+        let arguments: SQLArguments = ids.map { [jsonArray($0)] } ?? []
         var result: [Int64: HistorySummary] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT contact_id, \(Self.summaryColumns) FROM contact_summary\(filter)",
+        let rows = try SQLRow.fetchCursor(db, sql: "SELECT contact_id, \(Self.summaryColumns) FROM contact_summary\(filter)",
                                        arguments: arguments)
         while let row = try rows.next() { result[row[0]] = Self.summary(row, from: 1) }
         return result
@@ -103,7 +103,7 @@ extension StoreTransaction {
 
     /// One contact's history summary (`.empty` without interactions).
     public func historySummary(contactID: Int64) throws -> HistorySummary {
-        try Row.fetchOne(db, sql: "SELECT \(Self.summaryColumns) FROM contact_summary WHERE contact_id = ?",
+        try SQLRow.fetchOne(db, sql: "SELECT \(Self.summaryColumns) FROM contact_summary WHERE contact_id = ?",
                          arguments: [contactID]).map { Self.summary($0, from: 0) } ?? .empty
     }
 }
@@ -148,7 +148,7 @@ extension StoreTransaction {
     /// SQLite's own `integrity_check` and foreign key check: empty when the file is sound.
     public func integrityProblems() throws -> [String] {
         let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
-        let keys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
+        let keys = try SQLRow.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
             "foreign key: \(row[0] as String? ?? "?") row \(row[1] as Int64? ?? 0) points to a missing \(row[2] as String? ?? "?")"
         }
         return integrity + keys
@@ -176,10 +176,10 @@ extension StoreTransaction {
     /// Every promise of these contacts (nil: of everyone), by id.
     public func promises(contactIDs ids: [Int64]?) throws -> [Promise] {
         guard let ids else {
-            return try Row.fetchAll(db, sql: "SELECT \(Promise.columns) FROM promise ORDER BY id").map(Promise.init(row:))
+            return try SQLRow.fetchAll(db, sql: "SELECT \(Promise.columns) FROM promise ORDER BY id").map(Promise.init(row:))
         }
         guard !ids.isEmpty else { return [] }
-        return try Row.fetchAll(db, sql: """
+        return try SQLRow.fetchAll(db, sql: """
             SELECT \(Promise.columns) FROM promise WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY id
             """, arguments: [jsonArray(ids)]).map(Promise.init(row:))
     }
@@ -187,7 +187,7 @@ extension StoreTransaction {
     /// The snoozes of these contacts.
     public func snoozes(contactIDs ids: [Int64]) throws -> [Snooze] {
         guard !ids.isEmpty else { return [] }
-        return try Row.fetchAll(db, sql: """
+        return try SQLRow.fetchAll(db, sql: """
             SELECT contact_id, until FROM snooze WHERE contact_id IN (SELECT value FROM json_each(?))
             """, arguments: [jsonArray(ids)]).compactMap { row in
             Columns.day(row[1]).map { Snooze(contactID: row[0], until: $0) }
@@ -206,9 +206,9 @@ extension StoreTransaction {
     /// narrow query: no names, notes or emails.
     public func scoringFacts(ids: [Int64]? = nil) throws -> [ScoringFacts] {
         let filter = ids == nil ? "" : " WHERE id IN (SELECT value FROM json_each(?))"
-        let arguments: StatementArguments = ids.map { [jsonArray($0)] } ?? []
+        let arguments: SQLArguments = ids.map { [jsonArray($0)] } ?? []
         var facts: [ScoringFacts] = []
-        let rows = try Row.fetchCursor(db, sql: """
+        let rows = try SQLRow.fetchCursor(db, sql: """
             SELECT id, circle, cadence_ideal_days, cadence_maximum_days, met_on, created_at, birthday, anniversary, archived
             FROM contact\(filter)
             """, arguments: arguments)

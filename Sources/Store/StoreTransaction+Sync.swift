@@ -8,7 +8,7 @@ import GRDB
 extension StoreTransaction {
     /// The vdir at `path`, created on first use with sequence 0 (every contact changed).
     public func syncVdir(path: String) throws -> SyncVdir {
-        if let found = try Row.fetchOne(db, sql: "SELECT id, path, change_seq, synced_at FROM sync_vdir WHERE path = ?",
+        if let found = try SQLRow.fetchOne(db, sql: "SELECT id, path, change_seq, synced_at FROM sync_vdir WHERE path = ?",
                                         arguments: [path]) {
             return SyncVdir(id: found[0], path: found[1], changeSequence: found[2],
                             syncedAt: (found[3] as Int64?).map(Columns.date(micros:)))
@@ -26,7 +26,7 @@ extension StoreTransaction {
     /// Every file the last sync of this vdir knew, by name.
     public func syncFiles(vdirID: Int64) throws -> [String: SyncFileState] {
         var files: [String: SyncFileState] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
+        let rows = try SQLRow.fetchCursor(db, sql: """
             SELECT name, size, modified_ns, inode, hash, contact_id, contact_updated_at FROM sync_file WHERE vdir_id = ?
             """, arguments: [vdirID])
         while let row = try rows.next() {
@@ -55,9 +55,9 @@ extension StoreTransaction {
         guard !ids.isEmpty else { return [:] }
         var result: [Int64: Int64] = [:]
         for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try SQLRow.fetchAll(db, sql: """
                 SELECT id, updated_at FROM contact WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
-                """, arguments: StatementArguments(Array(chunk)))
+                """, arguments: SQLArguments(Array(chunk)))
             for row in rows { result[row[0]] = row[1] }
         }
         return result

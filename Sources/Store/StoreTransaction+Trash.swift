@@ -42,7 +42,7 @@ extension StoreTransaction {
 
     /// The trash, newest first, without entries past `TrashEntry.retention` at `now`.
     public func trash(now: Date) throws -> [TrashEntry] {
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try SQLRow.fetchAll(db, sql: """
             SELECT id, deleted_at, payload,
                 json_array_length(payload, '$.interaction'), json_array_length(payload, '$.promise')
             FROM trash WHERE deleted_at >= ? ORDER BY deleted_at DESC, id DESC
@@ -98,7 +98,7 @@ extension StoreTransaction {
     /// Tables whose rows belong to one contact: `contact` itself (by `id`)
     /// and every table with a foreign key to it, except the attention cache.
     private func contactTables() throws -> [(name: String, column: String)] {
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try SQLRow.fetchAll(db, sql: """
             SELECT m.name, f."from" FROM sqlite_master m, pragma_foreign_key_list(m.name) f
             WHERE m.type = 'table' AND f."table" = 'contact' AND m.name NOT IN ('attention', 'trash')
             ORDER BY m.name
@@ -128,7 +128,7 @@ extension StoreTransaction {
         let names = present.filter(stored.contains)
         func value(_ column: String) -> String { "json_extract(value, '$.\"\(column)\"')" }
         var expressions = Dictionary(uniqueKeysWithValues: names.map { ($0, value($0)) })
-        var condition = "1"
+        var condition = "true"
         var verb = "INSERT OR IGNORE"
         func freePosition(linking link: String) -> String {
             """
@@ -177,7 +177,7 @@ extension StoreTransaction {
     private func trashedContact(payload: String) throws -> Contact? {
         let fields = Contact.columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         let select = fields.map { "json_extract(value, '$.\"\($0)\"')" }.joined(separator: ", ")
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(select) FROM json_each(?, '$.contact')", arguments: [payload])
+        guard let row = try SQLRow.fetchOne(db, sql: "SELECT \(select) FROM json_each(?, '$.contact')", arguments: [payload])
         else { return nil }
         func list(_ table: String, _ column: String) throws -> [String] {
             try String.fetchAll(db, sql: """

@@ -10,10 +10,18 @@ import GRDB
 /// Inside `Store.read` the connection is read-only: a write there fails
 /// with `StoreError.readOnly`.
 public struct StoreTransaction {
-    let db: Database
+    let db: SQLConnection
 
     init(_ db: Database) {
-        self.db = db
+        self.db = SQLConnection(db)
+    }
+
+    init(_ session: PostgresSession) {
+        self.db = SQLConnection(session)
+    }
+
+    init(connection: SQLConnection) {
+        self.db = connection
     }
 
     /// `ids` as a JSON array, for `IN (SELECT value FROM json_each(?))`:
@@ -34,10 +42,10 @@ public struct StoreTransaction {
     }
 
     /// Groups `(owner id, value)` rows into lists per owner, in row order.
-    func grouped<Value: DatabaseValueConvertible>(_ sql: String, arguments: StatementArguments = StatementArguments(),
+    func grouped<Value: DatabaseValueConvertible>(_ sql: String, arguments: SQLArguments = SQLArguments(),
                                                   as: Value.Type) throws -> [Int64: [Value]] {
         var result: [Int64: [Value]] = [:]
-        let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        let cursor = try SQLRow.fetchCursor(db, sql: sql, arguments: arguments)
         while let row = try cursor.next() {
             let owner: Int64 = row[0]
             let value: Value = row[1]

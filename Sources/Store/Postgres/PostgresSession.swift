@@ -1,0 +1,154 @@
+import Foundation
+import GRDB
+import PostgresNIO
+
+/// One connection to a PostgreSQL server, used by one transaction at a time.
+///
+/// Store's API is synchronous, so every statement waits for its answer on
+/// the calling thread; postgres-nio does the I/O on its own event loop.
+/// Parameters are sent as text of unspecified type (as libpq's text
+/// parameters are), so the server infers each from its place in the query,
+/// as SQLite's loose typing lets the same SQL assume.
+final class PostgresSession: @unchecked Sendable {
+    let connection: PostgresConnection
+    let location: PostgresLocation
+    private let logger: Logger
+    /// Statements translated once per text.
+    private var translations: [String: PostgresDialect.Translation] = [:]
+    private(set) var lastInsertedID: Int64 = 0
+    private(set) var changesCount = 0
+    private var savepointCount = 0
+
+    private init(connection: PostgresConnection, location: PostgresLocation, logger: Logger) {
+        self.connection = connection
+        self.location = location
+        self.logger = logger
+    }
+
+    /// Opens a connection and waits for it to be ready.
+    /// - throws: `StoreError.cannotConnect` in one line: the server, what failed, what to check.
+    static func connect(to location: PostgresLocation, on group: any EventLoopGroup,
+                        timeout: TimeInterval = 10) throws -> PostgresSession {
+        var logger = Logger(label: "rapport.postgres")
+        logger.logLevel = .critical
+        let configuration = try PostgresErrors.configuration(for: location, timeout: timeout)
+        do {
+            let connection = try PostgresConnection.connect(on: group.next(), configuration: configuration,
+                                                            id: 1, logger: logger).wait()
+            return PostgresSession(connection: connection, location: location, logger: logger)
+        } catch {
+            throw PostgresErrors.connecting(error, to: location)
+        }
+    }
+
+    var isClosed: Bool { connection.isClosed }
+
+    func close() {
+        try? connection.close().wait()
+    }
+
+    func nextSavepoint() -> Int {
+        savepointCount += 1
+        return savepointCount
+    }
+
+    func execute(_ sql: String, _ values: [DatabaseValue]) throws {
+        _ = try run(sql, values)
+    }
+
+    func rows(_ sql: String, _ values: [DatabaseValue]) throws -> [[DatabaseValue]] {
+        try run(sql, values)
+    }
+
+    /// Runs SQL as written, untranslated (PostgreSQL's own statements).
+    func native(_ sql: String, _ values: [DatabaseValue] = []) throws -> [[DatabaseValue]] {
+        try perform(sql, values, returnsID: false)
+    }
+
+    /// Runs Store's SQL, translated; a script of several statements (as
+    /// GRDB's `execute` takes them) runs one statement at a time, each with
+    /// its share of the arguments.
+    private func run(_ sql: String, _ values: [DatabaseValue]) throws -> [[DatabaseValue]] {
+        if let cached = translations[sql] {
+            return try perform(cached.sql, values, returnsID: cached.returnsID)
+        }
+        let statements = sql.contains(";") ? PostgresMigration.statements(sql) : [sql]
+        guard statements.count > 1 else {
+            let translation = PostgresDialect.translate(sql)
+            translations[sql] = translation
+            return try perform(translation.sql, values, returnsID: translation.returnsID)
+        }
+        var remaining = values[...]
+        var rows: [[DatabaseValue]] = []
+        for statement in statements {
+            let count = PostgresDialect.parameterCount(statement)
+            let translation = PostgresDialect.translate(statement)
+            rows = try perform(translation.sql, Array(remaining.prefix(count)), returnsID: translation.returnsID)
+            remaining = remaining.dropFirst(count)
+        }
+        return rows
+    }
+
+    private func perform(_ sql: String, _ values: [DatabaseValue], returnsID: Bool) throws -> [[DatabaseValue]] {
+        var bindings = PostgresBindings(capacity: values.count)
+        for value in values {
+            switch value.storage {
+            case .null: bindings.appendNull()
+            case let .int64(number): try bindings.append(UntypedParameter(text: String(number)))
+            case let .double(number): try bindings.append(UntypedParameter(text: "\(number)"))
+            case let .string(text): try bindings.append(UntypedParameter(text: text))
+            case let .blob(data): try bindings.append(UntypedParameter(text: "\\x" + data.map { String(format: "%02x", $0) }.joined()))
+            }
+        }
+        let result: PostgresQueryResult
+        do {
+            result = try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).wait()
+        } catch {
+            throw PostgresErrors.statement(error, location: location)
+        }
+        changesCount = result.metadata.rows ?? 0
+        let rows = result.rows.map { row in row.map(Self.value) }
+        if returnsID {
+            if let id = rows.last?.first.flatMap(Int64.fromDatabaseValue) { lastInsertedID = id }
+            return []
+        }
+        return rows
+    }
+
+    /// A cell as the value SQLite would have given: integers, reals, text, blobs, NULL.
+    private static func value(_ cell: PostgresCell) -> DatabaseValue {
+        guard cell.bytes != nil else { return .null }
+        switch cell.dataType {
+        case .int2, .int4, .int8, .oid:
+            return (try? cell.decode(Int64.self)).map(\.databaseValue) ?? .null
+        case .bool:
+            return (try? cell.decode(Bool.self)).map { ($0 ? 1 : 0 as Int64).databaseValue } ?? .null
+        case .float4, .float8:
+            return (try? cell.decode(Double.self)).map(\.databaseValue) ?? .null
+        case .numeric:
+            guard let decimal = try? cell.decode(Decimal.self) else { return .null }
+            let number = NSDecimalNumber(decimal: decimal)
+            if decimal == Decimal(number.int64Value) { return number.int64Value.databaseValue }
+            return number.doubleValue.databaseValue
+        case .bytea:
+            guard var bytes = cell.bytes else { return .null }
+            return Data(bytes.readBytes(length: bytes.readableBytes) ?? []).databaseValue
+        default:
+            guard var bytes = cell.bytes else { return .null }
+            if cell.dataType == .jsonb && cell.format == .binary { bytes.moveReaderIndex(forwardBy: 1) }
+            return (bytes.readString(length: bytes.readableBytes) ?? "").databaseValue
+        }
+    }
+}
+
+/// A parameter sent as text with no type, for the server to infer.
+private struct UntypedParameter: PostgresThrowingDynamicTypeEncodable {
+    let text: String
+    var psqlType: PostgresDataType { .null }  // OID 0: unspecified
+    var psqlFormat: PostgresFormat { .text }
+
+    func encode<JSONEncoder: PostgresJSONEncoder>(into byteBuffer: inout ByteBuffer,
+                                                  context: PostgresEncodingContext<JSONEncoder>) throws {
+        byteBuffer.writeString(text)
+    }
+}
