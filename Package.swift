@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .target(name: "TestSupport", dependencies: ["UI"], path: "Tests/Support"),
         .testTarget(name: "UITests", dependencies: ["UI", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "AppTests", dependencies: [
             "App", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),

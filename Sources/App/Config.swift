@@ -5,6 +5,9 @@ import Foundation
 /// never executed. A missing file means every default.
 public struct Config: Equatable, Sendable {
     public var theme: String?
+    /// `database = "…"`: the book's file, or a team's `postgres://` URL,
+    /// used when neither `--db` nor `$RAPPORT_DB` names one.
+    public var database: String?
     /// Seconds between background rescorings of attention.
     public var rescoreSeconds: Int = 60
     public var playbook: Playbook = .standard
@@ -36,6 +39,11 @@ public struct Config: Equatable, Sendable {
                     throw SettingsError(file: file, "theme must be a theme name such as \"light\"")
                 }
                 config.theme = name
+            case "database":
+                guard let location = value.string, !location.isEmpty else {
+                    throw SettingsError(file: file, "database must be a file path or a postgres:// URL")
+                }
+                config.database = location
             case "rescore_seconds":
                 guard let seconds = value.int, (5...86_400).contains(seconds) else {
                     throw SettingsError(file: file, "rescore_seconds must be a whole number from 5 to 86400")

@@ -169,10 +169,13 @@ public final class Store: Sendable {
     }
 
     /// Where the database lives: `--db PATH` first, else `$RAPPORT_DB`, else
+    /// `configured` (config.toml's `database`), else
     /// `$XDG_DATA_HOME/rapport/rapport.sqlite`, else `$HOME/.local/share/rapport/rapport.sqlite`.
+    /// Any of the first three may be a `postgres://` URL.
     ///
-    /// Empty values count as unset, as XDG asks. A leading `~/` in `explicit` is expanded.
-    public static func resolvePath(explicit: String?, environment: [String: String]) -> String {
+    /// Empty values count as unset, as XDG asks. A leading `~/` in `explicit` and `configured` is expanded.
+    public static func resolvePath(explicit: String?, configured: String? = nil,
+                                   environment: [String: String]) -> String {
         func value(_ key: String) -> String? {
             guard let text = environment[key], !text.isEmpty else { return nil }
             return text
@@ -182,6 +185,9 @@ public final class Store: Sendable {
             return explicit.hasPrefix("~/") ? home + explicit.dropFirst(1) : explicit
         }
         if let fromEnvironment = value("RAPPORT_DB") { return fromEnvironment }
+        if let configured, !configured.isEmpty {
+            return configured.hasPrefix("~/") ? home + configured.dropFirst(1) : configured
+        }
         // XDG: a relative XDG_DATA_HOME is invalid and must be ignored.
         if let dataHome = value("XDG_DATA_HOME"), dataHome.hasPrefix("/") {
             return dataHome + "/rapport/rapport.sqlite"

@@ -146,7 +146,15 @@ extension StoreTransaction {
     }
 
     /// SQLite's own `integrity_check` and foreign key check: empty when the file is sound.
+    /// A PostgreSQL server checks its pages and keys itself (constraints are
+    /// never deferred or switched off): there, every constraint must be valid.
     public func integrityProblems() throws -> [String] {
+        if db.isPostgres {
+            return try String.fetchAll(db, sql: """
+                SELECT 'constraint ' || conname || ' on ' || conrelid::regclass::text || ' is not validated'
+                FROM pg_constraint WHERE NOT convalidated AND connamespace = current_schema()::regnamespace
+                """)
+        }
         let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
         let keys = try SQLRow.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
             "foreign key: \(row[0] as String? ?? "?") row \(row[1] as Int64? ?? 0) points to a missing \(row[2] as String? ?? "?")"

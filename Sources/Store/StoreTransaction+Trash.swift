@@ -9,8 +9,9 @@ import GRDB
 // so that a table added by a later migration is trashed and restored too
 // without changing this file. Rows are stored as JSON objects made by
 // SQLite's `json_object` and read back with `json_extract`, which keeps
-// each value's SQLite type. The attention cache is not kept: it is
-// recomputed after a restore.
+// each value's SQLite type; on PostgreSQL by `json_agg` and read back with
+// `json_populate_recordset`, which gives each value its column's type. The
+// attention cache is not kept: it is recomputed after a restore.
 
 extension StoreTransaction {
     /// Deletes the contact (as `deleteContact` does) after keeping everything
@@ -32,7 +33,8 @@ extension StoreTransaction {
             id IN (SELECT interaction_id FROM interaction_contact WHERE contact_id = ?)
             """, id)
         parts.append("\"interaction\": \(interactions)")
-        try db.execute(sql: "INSERT INTO trash (contact_id, name, deleted_at, payload) VALUES (?, ?, ?, json(?))",
+        let payload = db.isPostgres ? "?" : "json(?)"
+        try db.execute(sql: "INSERT INTO trash (contact_id, name, deleted_at, payload) VALUES (?, ?, ?, \(payload))",
                        arguments: [id, name, Columns.micros(now), "{" + parts.joined(separator: ", ") + "}"])
         let trashID = db.lastInsertedRowID
         try deleteContact(id: id)
@@ -42,9 +44,11 @@ extension StoreTransaction {
 
     /// The trash, newest first, without entries past `TrashEntry.retention` at `now`.
     public func trash(now: Date) throws -> [TrashEntry] {
+        let counts = db.isPostgres
+            ? "json_array_length(payload::json -> 'interaction'), json_array_length(payload::json -> 'promise')"
+            : "json_array_length(payload, '$.interaction'), json_array_length(payload, '$.promise')"
         let rows = try SQLRow.fetchAll(db, sql: """
-            SELECT id, deleted_at, payload,
-                json_array_length(payload, '$.interaction'), json_array_length(payload, '$.promise')
+            SELECT id, deleted_at, payload, \(counts)
             FROM trash WHERE deleted_at >= ? ORDER BY deleted_at DESC, id DESC
             """, arguments: [Columns.micros(now.addingTimeInterval(-TrashEntry.retention))])
         return try rows.compactMap { row in
@@ -72,7 +76,8 @@ extension StoreTransaction {
         if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM contact WHERE id = ?)", arguments: [contactID]) == true {
             throw StoreError.invalidData("contact #\(contactID) exists already; it cannot be restored over")
         }
-        let stored = try Set(String.fetchAll(db, sql: "SELECT key FROM json_each(?)", arguments: [payload]))
+        let stored = try Set(String.fetchAll(db, sql: db.isPostgres ? "SELECT json_object_keys(CAST(? AS json))"
+                                                                    : "SELECT key FROM json_each(?)", arguments: [payload]))
         let ordered = ["contact", "interaction", "interaction_contact", "promise", "event_attendee"]
         // Side tables (emails, tags, snooze, and any later ones) after the
         // rows they point to: contact and interaction come first.
@@ -98,7 +103,13 @@ extension StoreTransaction {
     /// Tables whose rows belong to one contact: `contact` itself (by `id`)
     /// and every table with a foreign key to it, except the attention cache.
     private func contactTables() throws -> [(name: String, column: String)] {
-        let rows = try SQLRow.fetchAll(db, sql: """
+        let rows = try SQLRow.fetchAll(db, sql: db.isPostgres ? """
+            SELECT c.conrelid::regclass::text, a.attname::text FROM pg_constraint c
+            JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+            WHERE c.contype = 'f' AND c.confrelid = 'contact'::regclass
+                AND c.conrelid::regclass::text NOT IN ('attention', 'trash')
+            ORDER BY 1
+            """ : """
             SELECT m.name, f."from" FROM sqlite_master m, pragma_foreign_key_list(m.name) f
             WHERE m.type = 'table' AND f."table" = 'contact' AND m.name NOT IN ('attention', 'trash')
             ORDER BY m.name
@@ -107,11 +118,19 @@ extension StoreTransaction {
     }
 
     private func columns(of table: String) throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
+        try String.fetchAll(db, sql: db.isPostgres ? """
+            SELECT column_name::text FROM information_schema.columns
+            WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position
+            """ : "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
     }
 
     /// The rows of `table` matching `condition` as a JSON array of objects.
     private func rowsJSON(_ table: String, where condition: String, _ argument: Int64) throws -> String {
+        if db.isPostgres {
+            return try String.fetchOne(db, sql: """
+                SELECT coalesce(json_agg(r), '[]')::text FROM (SELECT * FROM \(quoted(table)) WHERE \(condition)) r
+                """, arguments: [argument]) ?? "[]"
+        }
         let object = try columns(of: table).map { "'\($0)', \(quoted($0))" }.joined(separator: ", ")
         return try String.fetchOne(db, sql: """
             SELECT json_group_array(json_object(\(object))) FROM \(quoted(table)) WHERE \(condition)
@@ -120,13 +139,16 @@ extension StoreTransaction {
 
     /// Inserts the rows stored for `table`, with the fixes restoring needs.
     private func restoreRows(of table: String, from payload: String) throws {
-        let path = "$.\"\(table)\""
-        let stored = try Set(String.fetchAll(db, sql: "SELECT key FROM json_each(?, ? || '[0]')",
-                                             arguments: [payload, path]))
+        let path = db.isPostgres ? table : "$.\"\(table)\""
+        let stored = try Set(String.fetchAll(db, sql: db.isPostgres
+            ? "SELECT json_object_keys(CAST(? AS json) -> ? -> 0)"
+            : "SELECT key FROM json_each(?, ? || '[0]')", arguments: [payload, path]))
         let present = try columns(of: table)
         guard !stored.isEmpty, !present.isEmpty else { return }
         let names = present.filter(stored.contains)
-        func value(_ column: String) -> String { "json_extract(value, '$.\"\(column)\"')" }
+        func value(_ column: String) -> String {
+            db.isPostgres ? "r.\(quoted(column))" : "json_extract(value, '$.\"\(column)\"')"
+        }
         var expressions = Dictionary(uniqueKeysWithValues: names.map { ($0, value($0)) })
         var condition = "true"
         var verb = "INSERT OR IGNORE"
@@ -169,13 +191,28 @@ extension StoreTransaction {
         try db.execute(sql: """
             \(verb) INTO \(quoted(table)) (\(names.map(quoted).joined(separator: ", ")))
             SELECT \(names.map { expressions[$0]! }.joined(separator: ", "))
-            FROM json_each(?, ?) WHERE \(condition)
+            FROM \(db.isPostgres ? "json_populate_recordset(NULL::\(quoted(table)), CAST(? AS json) -> ?) r" : "json_each(?, ?)")
+            WHERE \(condition)
             """, arguments: [payload, path])
     }
 
     /// The contact stored in a trash payload, read with `Contact(row:)`.
     private func trashedContact(payload: String) throws -> Contact? {
         let fields = Contact.columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if db.isPostgres {
+            let select = fields.map { "r.\(quoted($0))" }.joined(separator: ", ")
+            guard let row = try SQLRow.fetchOne(db, sql: """
+                SELECT \(select) FROM json_populate_recordset(NULL::contact, CAST(? AS json) -> 'contact') r
+                """, arguments: [payload]) else { return nil }
+            func list(_ table: String, _ column: String) throws -> [String] {
+                try String.fetchAll(db, sql: """
+                    SELECT r.\(quoted(column)) FROM json_populate_recordset(NULL::\(quoted(table)), CAST(? AS json) -> ?) r
+                    ORDER BY r.position
+                    """, arguments: [payload, table])
+            }
+            return Contact(row: row, emails: try list("contact_email", "email"), phones: try list("contact_phone", "phone"),
+                           tags: try list("contact_tag", "tag"))
+        }
         let select = fields.map { "json_extract(value, '$.\"\($0)\"')" }.joined(separator: ", ")
         guard let row = try SQLRow.fetchOne(db, sql: "SELECT \(select) FROM json_each(?, '$.contact')", arguments: [payload])
         else { return nil }

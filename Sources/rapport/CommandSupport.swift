@@ -14,7 +14,7 @@ extension DatabaseOptions {
     func scriptingAndConfig() throws -> (scripting: Scripting, config: Config) {
         try userErrors {
             let config = try Config.load(path: Config.defaultPath(environment: environment), environment: environment)
-            let store = try Store(path: path)
+            let store = try Store(path: path(config: config))
             return (Scripting(store: store, playbook: config.playbook, now: Date(), calendar: .current), config)
         }
     }

@@ -27,7 +27,7 @@ struct Open: ParsableCommand {
         }
         let store: Store
         do {
-            store = try Store(path: database.path)
+            store = try Store(path: database.path(config: config))
         } catch {
             throw UserError(error)
         }

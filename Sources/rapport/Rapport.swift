@@ -60,11 +60,13 @@ struct UserError: Error {
 
 /// Options every command takes.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The database file.", valueName: "PATH"))
+    @Option(name: .long, help: ArgumentHelp("The database file, or a team's postgres:// URL.", valueName: "PATH|URL"))
     var db: String?
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
-    /// `--db PATH`, else `$RAPPORT_DB`, else the XDG data folder.
-    var path: String { Store.resolvePath(explicit: db, environment: environment) }
+    /// `--db`, else `$RAPPORT_DB`, else config.toml's `database`, else the XDG data folder.
+    func path(config: Config) -> String {
+        Store.resolvePath(explicit: db, configured: config.database, environment: environment)
+    }
 }

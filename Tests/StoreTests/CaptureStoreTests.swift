@@ -9,7 +9,7 @@ import Testing
 struct CaptureStoreTests {
     let folder = TempFolder()
 
-    func makeStore() throws -> Store { try Store(path: folder.databasePath) }
+    func makeStore() throws -> Store { try Store(path: folder.book()) }
 
     func contact(_ store: Store, _ name: String, email: String) throws -> Int64 {
         var contact = Fixture.contact(name)

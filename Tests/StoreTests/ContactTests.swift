@@ -7,7 +7,7 @@ import Testing
 struct ContactTests {
     let folder = TempFolder()
 
-    func makeStore() throws -> Store { try Store(path: folder.databasePath) }
+    func makeStore() throws -> Store { try Store(path: folder.book()) }
 
     static let full = Contact(
         name: "José Álvarez-Núñez 王", nickname: "Pepe", company: "Acme 🎉", title: "CTO",

@@ -7,7 +7,7 @@ import Testing
 struct EventTests {
     let folder = TempFolder()
 
-    func makeStore() throws -> Store { try Store(path: folder.databasePath) }
+    func makeStore() throws -> Store { try Store(path: folder.book()) }
 
     @Test func eventRoundTripsWithAttendees() throws {
         // Given two contacts

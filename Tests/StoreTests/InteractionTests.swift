@@ -7,7 +7,7 @@ import Testing
 struct InteractionTests {
     let folder = TempFolder()
 
-    func makeStore() throws -> Store { try Store(path: folder.databasePath) }
+    func makeStore() throws -> Store { try Store(path: folder.book()) }
 
     @Test func interactionRoundTripsWithItsContacts() throws {
         // Given two contacts

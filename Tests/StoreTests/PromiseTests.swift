@@ -7,7 +7,7 @@ import Testing
 struct PromiseTests {
     let folder = TempFolder()
 
-    func makeStore() throws -> Store { try Store(path: folder.databasePath) }
+    func makeStore() throws -> Store { try Store(path: folder.book()) }
 
     @Test func everyFieldRoundTrips() throws {
         // Given a contact and a meeting

@@ -7,7 +7,7 @@ import Testing
 struct SnapshotTests {
     let folder = TempFolder()
 
-    func makeStore() throws -> Store { try Store(path: folder.databasePath) }
+    func makeStore() throws -> Store { try Store(path: folder.book()) }
 
     @Test func snapshotHoldsEverything() throws {
         // Given contacts with details, interactions (one shared), promises, an event and a snooze

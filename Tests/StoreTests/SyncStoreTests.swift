@@ -8,7 +8,7 @@ import Testing
 struct SyncStoreTests {
     let folder = TempFolder()
 
-    func makeStore() throws -> Store { try Store(path: folder.databasePath) }
+    func makeStore() throws -> Store { try Store(path: folder.book()) }
 
     @Test func aVdirIsMadeOnceAndRemembersItsSequenceAndFiles() throws {
         // Given a store with one contact

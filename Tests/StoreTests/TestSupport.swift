@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 @testable import Store
+import TestSupport
 
 /// A fresh folder under the system temp folder, removed when released.
 final class TempFolder {
@@ -15,6 +16,19 @@ final class TempFolder {
 
     /// A database path inside a not-yet-existing subfolder, so Store creates both.
     var databasePath: String { path + "/data/rapport.sqlite" }
+
+    private var serverBook: String?
+
+    /// The book a contract test opens: `databasePath`, or, when the suite
+    /// runs on PostgreSQL (`RAPPORT_TEST_STORE=postgres`), a fresh database
+    /// on the test server, the same for every call on this folder.
+    func book() throws -> String {
+        guard TestEngine.isPostgres else { return databasePath }
+        if let serverBook { return serverBook }
+        let url = try PostgresTestServer.freshDatabase(prefix: "store")
+        serverBook = url
+        return url
+    }
 
     func files() -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: path + "/data")) ?? []).sorted()
@@ -43,3 +57,8 @@ func posixMode(_ path: String) -> Int? {
 }
 
 func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
+
+/// Which engine the Store contract suite runs on this time.
+enum TestEngine {
+    static var isPostgres: Bool { ProcessInfo.processInfo.environment["RAPPORT_TEST_STORE"] == "postgres" }
+}

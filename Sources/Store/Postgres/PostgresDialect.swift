@@ -21,7 +21,7 @@ enum PostgresDialect {
 
     /// Tables whose rows have an `id` from a sequence.
     static let tablesWithIDs: Set<String> = [
-        "contact", "interaction", "promise", "event", "trash", "capture_source", "sync_vdir", "member",
+        "contact", "interaction", "promise", "event", "trash", "capture_source", "mail_message", "sync_vdir", "member",
     ]
 
     static func translate(_ sql: String) -> Translation {
