@@ -37,9 +37,14 @@ public struct Interaction: Hashable, Codable, Sendable, Identifiable {
     public var summary: String
     public var notes: String
     public var contactIDs: [Int64]
+    /// On a team's book, the member who logged it (nil in a personal book).
+    public var memberID: Int64?
+    /// Readable by its member only, on a team's book (the server enforces it).
+    public var isPrivate: Bool
 
     public init(id: Int64? = nil, occurredAt: Date, kind: InteractionKind, direction: Direction? = nil,
-                summary: String = "", notes: String = "", contactIDs: [Int64]) {
+                summary: String = "", notes: String = "", contactIDs: [Int64], memberID: Int64? = nil,
+                isPrivate: Bool = false) {
         self.id = id
         self.occurredAt = occurredAt
         self.kind = kind
@@ -47,5 +52,7 @@ public struct Interaction: Hashable, Codable, Sendable, Identifiable {
         self.summary = summary
         self.notes = notes
         self.contactIDs = contactIDs
+        self.memberID = memberID
+        self.isPrivate = isPrivate
     }
 }

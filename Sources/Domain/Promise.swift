@@ -17,9 +17,14 @@ public struct Promise: Hashable, Codable, Sendable, Identifiable {
     /// The conversation in which it was made, when known.
     public var interactionID: Int64?
     public var doneAt: Date?
+    /// On a team's book, the member who wrote it down: "mine" is that member's
+    /// promise (nil in a personal book).
+    public var memberID: Int64?
 
     public init(id: Int64? = nil, contactID: Int64, text: String, owner: PromiseOwner = .mine,
-                due: Day? = nil, createdAt: Date, interactionID: Int64? = nil, doneAt: Date? = nil) {
+                due: Day? = nil, createdAt: Date, interactionID: Int64? = nil, doneAt: Date? = nil,
+                memberID: Int64? = nil) {
+        self.memberID = memberID
         self.id = id
         self.contactID = contactID
         self.text = text

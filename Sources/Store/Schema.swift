@@ -25,6 +25,7 @@ enum Schema {
         migrator.registerMigration("v4-summaries", migrate: v4Summaries)
         migrator.registerMigration("v5-capture", migrate: v5Capture)
         migrator.registerMigration("v6-sync", migrate: v6Sync)
+        migrator.registerMigration("v7-team", migrate: v7Team)
         for (identifier, migrate) in extraMigrations {
             migrator.registerMigration(identifier, migrate: migrate)
         }

@@ -30,6 +30,22 @@ public final class Store: Sendable {
         case server(PostgresServer)
     }
 
+    /// On a team's book, the member this client is (its PostgreSQL role); nil in a file.
+    public var currentMember: Int64? {
+        if case let .server(server) = engine { return server.memberID }
+        return nil
+    }
+
+    /// Names this client's member with config.toml's `[me]`, on a team's
+    /// book, so teammates see "Ana Lima" rather than a role. Nothing in a file.
+    public func nameMember(name: String, emails: [String]) throws {
+        guard let member = currentMember, !name.isEmpty || !emails.isEmpty else { return }
+        try write { tx in
+            try tx.db.execute(sql: "UPDATE member SET name = ?, emails = ? WHERE id = ? AND (name <> ? OR emails <> ?)",
+                              arguments: [name, emails.joined(separator: ","), member, name, emails.joined(separator: ",")])
+        }
+    }
+
     /// Whether the book is on a PostgreSQL server (a team's) rather than in a file.
     public var isShared: Bool {
         if case .server = engine { return true }

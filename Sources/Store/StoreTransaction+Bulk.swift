@@ -53,12 +53,15 @@ public final class BulkWriter {
         tag = try db.makeStatement(sql: "INSERT INTO contact_tag (contact_id, position, tag) VALUES (?, ?, ?)")
         nameKey = try db.makeStatement(sql: "INSERT INTO contact_name_key (key, contact_id) VALUES (?, ?)")
         interaction = try db.makeStatement(sql: """
-            INSERT INTO interaction (id, occurred_at, kind, direction, summary, notes) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO interaction (id, occurred_at, kind, direction, summary, notes, member_id, private)
+            VALUES (?, ?, ?, ?, ?, ?, coalesce(?, \(db.currentMemberSQL)), ?)
             """)
         participant = try db.makeStatement(sql: """
             INSERT INTO interaction_contact (interaction_id, position, contact_id, occurred_at) VALUES (?, ?, ?, ?)
             """)
-        promise = try db.makeStatement(sql: "INSERT INTO promise (\(Promise.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        promise = try db.makeStatement(sql: """
+            INSERT INTO promise (\(Promise.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, \(db.currentMemberSQL)))
+            """)
         event = try db.makeStatement(sql: """
             INSERT INTO event (id, name, search_name, start_at, location, notes) VALUES (?, ?, ?, ?, ?, ?)
             """)
@@ -127,7 +130,8 @@ public final class BulkWriter {
         let at = Columns.micros(interaction.occurredAt)
         try run(self.interaction) { b in
             b.int(interaction.id); b.int(at); b.text(interaction.kind.rawValue); b.text(interaction.direction.rawValue)
-            b.text(interaction.summary); b.text(interaction.notes)
+            b.text(interaction.summary); b.text(interaction.notes); b.int(interaction.memberID)
+            b.int(interaction.isPrivate ? 1 : 0)
         }
         let id = db.lastInsertedRowID
         for (position, contactID) in contactIDs.enumerated() {
@@ -142,7 +146,7 @@ public final class BulkWriter {
             try run(self.promise) { b in
                 b.int(promise.id); b.int(promise.contactID); b.text(promise.text); b.text(promise.owner.rawValue)
                 b.text(promise.due?.iso); b.int(Columns.micros(promise.createdAt)); b.int(promise.interactionID)
-                b.int(promise.doneAt.map(Columns.micros))
+                b.int(promise.doneAt.map(Columns.micros)); b.int(promise.memberID)
             }
         }
     }

@@ -16,11 +16,14 @@ extension StoreTransaction {
         }
         try requireExisting(saved.contactIDs, in: "contact", kind: "contact")
         try db.execute(sql: """
-            INSERT INTO interaction (id, occurred_at, kind, direction, summary, notes) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO interaction (id, occurred_at, kind, direction, summary, notes, member_id, private)
+            VALUES (?, ?, ?, ?, ?, ?, coalesce(?, \(db.currentMemberSQL)), ?)
             """, arguments: [interaction.id, Columns.micros(saved.occurredAt), saved.kind.rawValue,
-                             saved.direction.rawValue, saved.summary, saved.notes])
+                             saved.direction.rawValue, saved.summary, saved.notes, interaction.memberID,
+                             interaction.isPrivate])
         let id = db.lastInsertedRowID
         saved.id = id
+        saved.memberID = interaction.memberID ?? db.currentMemberID
         let link = try db.cachedStatement(sql: """
             INSERT INTO interaction_contact (interaction_id, position, contact_id, occurred_at) VALUES (?, ?, ?, ?)
             """)
@@ -46,7 +49,7 @@ extension StoreTransaction {
     /// The interactions `contactID` took part in, newest first, at most `limit`.
     public func interactions(contactID: Int64, limit: Int? = nil) throws -> [Interaction] {
         try loadInteractions(sql: """
-            SELECT i.id, i.occurred_at, i.kind, i.direction, i.summary, i.notes
+            SELECT i.id, i.occurred_at, i.kind, i.direction, i.summary, i.notes, i.member_id, i.private
             FROM interaction_contact ic JOIN interaction i ON i.id = ic.interaction_id
             WHERE ic.contact_id = ?
             ORDER BY ic.occurred_at DESC, ic.interaction_id DESC

@@ -18,11 +18,12 @@ extension StoreTransaction {
         try requireExisting(promise.interactionID.map { [$0] } ?? [], in: "interaction", kind: "interaction")
         var saved = promise.normalized
         try db.execute(sql: """
-            INSERT INTO promise (\(Promise.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO promise (\(Promise.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, \(db.currentMemberSQL)))
             """, arguments: [promise.id, promise.contactID, promise.text, promise.owner.rawValue, promise.due?.iso,
                              Columns.micros(promise.createdAt), promise.interactionID,
-                             promise.doneAt.map(Columns.micros)])
+                             promise.doneAt.map(Columns.micros), promise.memberID])
         saved.id = db.lastInsertedRowID
+        saved.memberID = promise.memberID ?? db.currentMemberID
         return saved
     }
 

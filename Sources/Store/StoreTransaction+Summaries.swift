@@ -25,6 +25,7 @@ extension StoreTransaction {
         try foldHistories(of: "SELECT contact_id FROM contact_dirty") { id, summary in
             try insert.execute(arguments: Self.summaryArguments(id, summary))
         }
+        if db.isPostgres { try flushMemberSummaries() }
         let sequence = try changeSequence() + 1
         try db.execute(sql: """
             INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value;
@@ -39,13 +40,8 @@ extension StoreTransaction {
     /// ties by interaction id, and hands each contact's summary to `body`
     /// in contact id order. Contacts without interactions are not handed.
     func foldHistories(of contactIDs: String?, _ body: (Int64, HistorySummary) throws -> Void) throws {
-        let selected = contactIDs.map { "WHERE ic.contact_id IN (\($0))" } ?? ""
-        let rows = try SQLRow.fetchCursor(db, sql: """
-            SELECT ic.contact_id, ic.occurred_at, i.kind, i.direction
-            FROM interaction_contact ic JOIN interaction i ON i.id = ic.interaction_id
-            \(selected)
-            ORDER BY ic.contact_id, ic.occurred_at, ic.interaction_id
-            """)
+        let rows = try historyRows(of: contactIDs, columns: "contact_id, occurred_at, kind, direction",
+                                   order: "contact_id, occurred_at, interaction_id")
         var current: (id: Int64, summary: HistorySummary)?
         while let row = try rows.next() {
             let id: Int64 = row[0]
@@ -60,6 +56,69 @@ extension StoreTransaction {
             current = (id, summary)
         }
         if let done = current { try body(done.id, done.summary) }
+    }
+
+    /// The interactions of the contacts `contactIDs` selects (all when nil) as
+    /// rows of `columns` in `order`, from what `interaction_contact` and
+    /// `interaction` hold (`contact_id`, `member_id`, `occurred_at`, `kind`,
+    /// `direction`, `interaction_id`); `membersOnly`: those logged by a
+    /// member. On a team's book they come from
+    /// `rapport_history`, which counts the private interactions row-level
+    /// security hides, so that every member folds the same summaries.
+    func historyRows(of contactIDs: String?, columns: String, order: String,
+                     membersOnly: Bool = false) throws -> SQLRowCursor {
+        if db.isPostgres {
+            let ids = try contactIDs.map { jsonArray(try Int64.fetchAll(db, sql: $0)) }
+            return try SQLRow.fetchCursor(db, sql: """
+                SELECT \(columns) FROM rapport_history(?)\(membersOnly ? " WHERE member_id IS NOT NULL" : "")
+                ORDER BY \(order)
+                """, arguments: [ids])
+        }
+        // The join as written, so that SQLite walks interaction_contact_by_contact_time in order.
+        func qualified(_ list: String) -> String {
+            list.split(separator: ",").map { name in
+                let column = name.trimmingCharacters(in: .whitespaces)
+                return (["member_id", "kind", "direction"].contains(column) ? "i." : "ic.") + column
+            }.joined(separator: ", ")
+        }
+        let selected = contactIDs.map { "ic.contact_id IN (\($0))" } ?? "true"
+        let extra = membersOnly ? " AND i.member_id IS NOT NULL" : ""
+        return try SQLRow.fetchCursor(db, sql: """
+            SELECT \(qualified(columns))
+            FROM interaction_contact ic JOIN interaction i ON i.id = ic.interaction_id
+            WHERE \(selected)\(extra)
+            ORDER BY \(qualified(order))
+            """)
+    }
+
+    /// The summaries per member of the contacts changed in this transaction.
+    private func flushMemberSummaries() throws {
+        try db.execute(sql: "DELETE FROM member_summary WHERE contact_id IN (SELECT contact_id FROM contact_dirty)")
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO member_summary (contact_id, member_id, \(Self.summaryColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let rows = try historyRows(of: "SELECT contact_id FROM contact_dirty",
+                                   columns: "contact_id, member_id, occurred_at, kind, direction",
+                                   order: "contact_id, member_id, occurred_at, interaction_id",
+                                   membersOnly: true)
+        var current: (contact: Int64, member: Int64, summary: HistorySummary)?
+        func write(_ done: (contact: Int64, member: Int64, summary: HistorySummary)) throws {
+            var arguments = Self.summaryArguments(done.contact, done.summary)
+            arguments.values.insert(done.member.databaseValue, at: 1)
+            try insert.execute(arguments: arguments)
+        }
+        while let row = try rows.next() {
+            let contact: Int64 = row[0], member: Int64 = row[1]
+            if let done = current, done.contact != contact || done.member != member {
+                try write(done)
+                current = nil
+            }
+            var summary = current?.summary ?? .empty
+            summary.add(at: Columns.date(micros: row[2]), kind: InteractionKind(rawValue: row[3]) ?? .note,
+                        direction: Direction(rawValue: row[4]) ?? .neutral)
+            current = (contact, member, summary)
+        }
+        if let done = current { try write(done) }
     }
 
     static func summaryArguments(_ id: Int64, _ s: HistorySummary) -> SQLArguments {
@@ -90,12 +149,18 @@ extension StoreTransaction {
                            arguments: [sequence])
     }
 
-    /// The stored history summary of each contact with interactions (`ids`: just those).
-    public func historySummaries(ids: [Int64]? = nil) throws -> [Int64: HistorySummary] {
-        let filter = ids == nil ? "" : " WHERE contact_id IN (SELECT value FROM json_each(?))"
-        let arguments: SQLArguments = ids.map { [jsonArray($0)] } ?? []
+    /// The stored history summary of each contact with interactions (`ids`:
+    /// just those); with `member`, of that member's interactions only (a
+    /// team's book: the member's own view of who needs attention).
+    public func historySummaries(ids: [Int64]? = nil, member: Int64? = nil) throws -> [Int64: HistorySummary] {
+        var conditions: [String] = []
+        var arguments = SQLArguments()
+        if let ids { conditions.append("contact_id IN (SELECT value FROM json_each(?))"); arguments += [jsonArray(ids)] }
+        if let member { conditions.append("member_id = ?"); arguments += [member] }
+        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let table = member == nil ? "contact_summary" : "member_summary"
         var result: [Int64: HistorySummary] = [:]
-        let rows = try SQLRow.fetchCursor(db, sql: "SELECT contact_id, \(Self.summaryColumns) FROM contact_summary\(filter)",
+        let rows = try SQLRow.fetchCursor(db, sql: "SELECT contact_id, \(Self.summaryColumns) FROM \(table)\(filter)",
                                        arguments: arguments)
         while let row = try rows.next() { result[row[0]] = Self.summary(row, from: 1) }
         return result

@@ -33,7 +33,9 @@ enum PostgresMigration {
         guard unknown.isEmpty else {
             throw StoreError.newerSchema(path: location.description, unknownMigrations: unknown.sorted())
         }
-        for migration in migrations where !applied.contains(migration.id) {
+        let missing = migrations.filter { !applied.contains($0.id) }
+        defer { if !missing.isEmpty { try? grantToMembers(session) } }
+        for migration in missing {
             _ = try session.native("BEGIN")
             do {
                 if !hasLedger && migration.id == migrations.first?.id {
@@ -50,6 +52,18 @@ enum PostgresMigration {
                 throw error
             }
         }
+    }
+
+    /// Every role that may connect to the database is a member of the team:
+    /// it reads and writes the book's tables (row-level security still hides
+    /// others' private interactions) but cannot change the schema.
+    private static func grantToMembers(_ session: PostgresSession) throws {
+        _ = try session.native("""
+            DO $$ BEGIN
+                EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO PUBLIC', current_schema());
+                EXECUTE format('GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA %I TO PUBLIC', current_schema());
+            END $$
+            """)
     }
 
     /// The statements of a script, split on the semicolons outside quotes,

@@ -42,6 +42,7 @@ enum PostgresSchema {
         ("v4-summaries", v4Summaries),
         ("v5-capture", v5Capture),
         ("v6-sync", v6Sync),
+        ("v7-team", v7Team),
     ]
 
     /// The trigger that fills `table.id` from `table_id_seq` (created with the table, after it).
@@ -536,4 +537,60 @@ enum PostgresSchema {
         );
         CREATE INDEX sync_file_by_contact ON sync_file(vdir_id, contact_id);
         """# + assignsID("sync_vdir")
+
+    // MARK: v7-team
+
+    /// Members, private interactions and summaries per member. See `Schema.v7Team`.
+    ///
+    /// - A member is a PostgreSQL role: `rapport_current_member()` is the row
+    ///   of `current_user`, made by the Store on its first connection, and
+    ///   the default of `member_id` on every new interaction and promise.
+    /// - Row-level security hides a private interaction from every role but
+    ///   its member's, whatever client reads the table (the owner, who made
+    ///   the schema, is not subject to it: teams keep it for administration).
+    /// - The summaries count every interaction, private ones too, as dates,
+    ///   kinds and directions: `rapport_history` reads them past row-level
+    ///   security (SECURITY DEFINER), and gives no text.
+    static let v7Team = #"""
+        CREATE TABLE member (
+            id bigint PRIMARY KEY,
+            role text COLLATE "C" NOT NULL UNIQUE,
+            name text COLLATE "C" NOT NULL DEFAULT '',
+            emails text COLLATE "C" NOT NULL DEFAULT ''
+        );
+        CREATE FUNCTION rapport_current_member() RETURNS bigint LANGUAGE sql STABLE
+            AS $$ SELECT id FROM member WHERE role = current_user $$;
+        ALTER TABLE interaction ADD COLUMN member_id bigint DEFAULT rapport_current_member()
+            REFERENCES member(id) ON DELETE SET NULL;
+        ALTER TABLE interaction ADD COLUMN private bigint NOT NULL DEFAULT 0 CHECK (private IN (0, 1));
+        ALTER TABLE interaction ADD CONSTRAINT interaction_private_has_member
+            CHECK (private = 0 OR member_id IS NOT NULL);
+        ALTER TABLE promise ADD COLUMN member_id bigint DEFAULT rapport_current_member()
+            REFERENCES member(id) ON DELETE SET NULL;
+        CREATE INDEX interaction_by_member ON interaction(member_id);
+        CREATE TABLE member_summary (
+            contact_id bigint NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+            member_id bigint NOT NULL REFERENCES member(id) ON DELETE CASCADE,
+            interactions bigint NOT NULL CHECK (interactions > 0),
+            touches bigint NOT NULL,
+            first_touch_at bigint,
+            first_touch_in_person bigint NOT NULL CHECK (first_touch_in_person IN (0, 1)),
+            last_touch_at bigint,
+            asks_in_a_row bigint NOT NULL,
+            PRIMARY KEY (contact_id, member_id)
+        );
+        ALTER TABLE interaction ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY interaction_private ON interaction
+            USING (private = 0 OR member_id = rapport_current_member())
+            WITH CHECK (private = 0 OR member_id = rapport_current_member());
+        -- ids: a JSON array of contact ids, or NULL for every contact.
+        CREATE FUNCTION rapport_history(ids text)
+            RETURNS TABLE (contact_id bigint, member_id bigint, occurred_at bigint, kind text, direction text,
+                           interaction_id bigint)
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+            SELECT ic.contact_id, i.member_id, ic.occurred_at, i.kind, i.direction, ic.interaction_id
+            FROM interaction_contact ic JOIN interaction i ON i.id = ic.interaction_id
+            WHERE ids IS NULL OR ic.contact_id IN (SELECT value::bigint FROM json_array_elements_text(ids::json))
+            $$;
+        """# + assignsID("member")
 }

@@ -17,6 +17,8 @@ import Synchronization
 ///   without I/O.
 final class PostgresServer: Sendable {
     let location: PostgresLocation
+    /// The member this client's role is (made on its first connection).
+    let memberID: Int64
     private let group: MultiThreadedEventLoopGroup
     private let idle = Mutex<[PostgresSession]>([])
     private let listener = Mutex<PostgresSession?>(nil)
@@ -39,11 +41,13 @@ final class PostgresServer: Sendable {
         }
         do {
             try PostgresMigration.run(on: session, location: location)
+            memberID = try Self.joinAsMember(session, location: location)
         } catch {
             session.close()
             try? group.syncShutdownGracefully()
             throw error
         }
+        session.memberID = memberID
         checkIn(session)
         startListening()
     }
@@ -89,7 +93,17 @@ final class PostgresServer: Sendable {
         while let session = idle.withLock({ $0.popLast() }) {
             if !session.isClosed { return session }
         }
-        return try PostgresSession.connect(to: location, on: group)
+        let session = try PostgresSession.connect(to: location, on: group)
+        session.memberID = memberID
+        return session
+    }
+
+    /// The `member` row of the connected role, made the first time it connects.
+    private static func joinAsMember(_ session: PostgresSession, location: PostgresLocation) throws -> Int64 {
+        _ = try session.native("INSERT INTO member (role) VALUES (current_user) ON CONFLICT (role) DO NOTHING")
+        guard let id = try session.native("SELECT rapport_current_member()").first?.first.flatMap(Int64.fromDatabaseValue)
+        else { throw StoreError.database("no member row for \(location.user) on \(location)") }
+        return id
     }
 
     private func checkIn(_ session: PostgresSession) {

@@ -16,6 +16,8 @@ final class PostgresSession: @unchecked Sendable {
     /// Statements translated once per text.
     private var translations: [String: PostgresDialect.Translation] = [:]
     private(set) var lastInsertedID: Int64 = 0
+    /// The member (row of `member`) this connection's role is, once known.
+    var memberID: Int64?
     private(set) var changesCount = 0
     private var savepointCount = 0
 

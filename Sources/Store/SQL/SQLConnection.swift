@@ -67,6 +67,17 @@ struct SQLConnection {
         }
     }
 
+    /// The member this connection writes as, on a team's book; nil in a file.
+    var currentMemberID: Int64? {
+        switch engine {
+        case .sqlite: return nil
+        case let .postgres(session): return session.memberID
+        }
+    }
+
+    /// SQL for the member new rows belong to when the caller names none.
+    var currentMemberSQL: String { isPostgres ? "rapport_current_member()" : "NULL" }
+
     /// The id of the row the last INSERT made.
     var lastInsertedRowID: Int64 {
         switch engine {

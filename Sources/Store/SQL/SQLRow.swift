@@ -39,23 +39,40 @@ enum SQLRow {
     /// Column `index` as `Value`; an optional type reads NULL as nil, as GRDB's `Row` does.
     subscript<Value: DatabaseValueConvertible>(_ index: Int) -> Value {
         switch self {
-        case let .sqlite(row):
-            return row[index]
-        case let .values(values):
-            guard let value = Value.fromDatabaseValue(values[index]) ?? Self.number(values[index], as: Value.self) else {
-                fatalError("column \(index) holds \(values[index]), not a \(Value.self)")
-            }
-            return value
+        case let .sqlite(row): return Self.decode(row[index] as DatabaseValue)
+        case let .values(values): return Self.decode(values[index])
         }
     }
 
-    /// A number stored as text in a column of no type (`meta.value`, text on
-    /// PostgreSQL), read as the number SQLite would have kept.
-    private static func number<Value: DatabaseValueConvertible>(_ value: DatabaseValue, as: Value.Type) -> Value? {
-        guard case let .string(text) = value.storage else { return nil }
-        if let integer = Int64(text) { return Value.fromDatabaseValue(integer.databaseValue) }
-        if let real = Double(text) { return Value.fromDatabaseValue(real.databaseValue) }
-        return nil
+    /// The same for the types SQLite reads straight from its columns
+    /// (integers, reals, text): GRDB's fast path, converting as SQLite does.
+    subscript<Value: DatabaseValueConvertible & StatementColumnConvertible>(_ index: Int) -> Value {
+        switch self {
+        case let .sqlite(row): return row[index]
+        case let .values(values): return Self.decode(values[index])
+        }
+    }
+
+    /// `value` as `Value`, converted between numbers and text as SQLite
+    /// converts them (a number kept as text in a column of no type, as
+    /// `meta.value` is on PostgreSQL; a count read as text).
+    private static func decode<Value: DatabaseValueConvertible>(_ value: DatabaseValue) -> Value {
+        if let decoded = Value.fromDatabaseValue(value) { return decoded }
+        let converted: DatabaseValue?
+        switch value.storage {
+        case let .string(text):
+            converted = Int64(text).map(\.databaseValue) ?? Double(text).map(\.databaseValue)
+        case let .int64(number):
+            converted = String(number).databaseValue
+        case let .double(number):
+            converted = "\(number)".databaseValue
+        default:
+            converted = nil
+        }
+        guard let converted, let decoded = Value.fromDatabaseValue(converted) else {
+            fatalError("the database value \(value) is not a \(Value.self)")
+        }
+        return decoded
     }
 
     /// The raw value of column `index`.
