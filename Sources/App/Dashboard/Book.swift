@@ -32,6 +32,10 @@ public struct Book: Sendable {
     public internal(set) var byName: [Int64] = []
     /// The store's change sequence this book reflects.
     public internal(set) var sequence: Int64 = 0
+    /// On a team's book, the member whose view this is: their own histories
+    /// (`member_summary`) and promises. Nil: everyone's (a personal book, or
+    /// the team view).
+    public private(set) var member: Int64?
 
     /// One contact's scoring inputs.
     public struct ScoringRecord: Sendable, Equatable {
@@ -56,9 +60,11 @@ public struct Book: Sendable {
         rebuildRanks()
     }
 
-    /// The whole book as the store holds it now, in a few queries.
-    public static func load(_ tx: StoreTransaction) throws -> Book {
+    /// The whole book as the store holds it now, in a few queries; with
+    /// `member`, as that member sees it (see `member`).
+    public static func load(_ tx: StoreTransaction, member: Int64? = nil) throws -> Book {
         var book = Book()
+        book.member = member
         book.sequence = try tx.changeSequence()
         // Reserved up front: growing a 100,000-entry dictionary copies it several times.
         let count = try tx.contactCount()
@@ -66,7 +72,7 @@ public struct Book: Sendable {
         book.records.reserveCapacity(count)
         try tx.forEachContact { contact in book.add(contact) }
         book.set(contacts: [], promises: try tx.promises(contactIDs: nil), snoozes: try tx.snoozes())
-        book.setHistories(try tx.historySummaries())
+        book.setHistories(try tx.historySummaries(member: member))
         book.events = try tx.allEvents()
         book.byName = try tx.contactIDsByName()
         book.rebuildRanks()
@@ -102,7 +108,7 @@ public struct Book: Sendable {
         let now = try tx.changeSequence()
         guard now != sequence else { return false }
         if now < sequence { // another file, or one restored from a backup
-            self = try Book.load(tx)
+            self = try Book.load(tx, member: member)
             return true
         }
         let changed = try tx.contactsChanged(since: sequence)
@@ -115,7 +121,7 @@ public struct Book: Sendable {
         let reloaded = try tx.contacts(ids: changed)
         set(contacts: reloaded, promises: try tx.promises(contactIDs: changed),
             snoozes: try tx.snoozes(contactIDs: changed))
-        setHistories(try tx.historySummaries(ids: changed))
+        setHistories(try tx.historySummaries(ids: changed, member: member))
         events = try tx.allEvents()
         sequence = now
         let moved = Set(changed)
@@ -159,7 +165,7 @@ public struct Book: Sendable {
         contacts.reserveCapacity(contacts.count + list.count)
         records.reserveCapacity(records.count + list.count)
         for contact in list { add(contact) }
-        for promise in promiseList {
+        for promise in promiseList where member == nil || promise.memberID == nil || promise.memberID == member {
             promises[promise.contactID, default: []].append(promise)
             if promise.isOpen { records[promise.contactID]?.openPromises.append(promise) }
         }

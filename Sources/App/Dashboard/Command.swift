@@ -31,6 +31,7 @@ public enum Command: String, CaseIterable, Sendable {
     case sort
     case filter
     case rescore
+    case teamView = "team_view"
     case loadDemo = "load_demo"
     case importFile = "import"
     case help
@@ -67,6 +68,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .sort: return "sort"
         case .filter: return "filter"
         case .rescore: return "rescore"
+        case .teamView: return "mine/team"
         case .loadDemo: return "load demo"
         case .importFile: return "import"
         case .help: return "help"
@@ -84,7 +86,7 @@ public enum Command: String, CaseIterable, Sendable {
             return "Views"
         case .addContact, .edit, .logInteraction, .addPromise, .toggleDone, .snooze, .archive, .delete, .undo:
             return "Change"
-        case .rescore, .loadDemo, .importFile, .help, .quit, .suspend:
+        case .rescore, .teamView, .loadDemo, .importFile, .help, .quit, .suspend:
             return "General"
         }
     }
@@ -119,6 +121,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .sort: return ["o"]
         case .filter: return ["f"]
         case .rescore: return ["r"]
+        case .teamView: return ["t"]
         case .loadDemo: return ["D"]
         case .importFile: return ["i"]
         case .help: return ["?"]

@@ -130,6 +130,8 @@ public final class Dashboard {
                 }
             case .rescore:
                 scoring.trigger()
+            case .scoreTeam(let everyone):
+                scoring.score(member: everyone ? nil : store.currentMember)
             case .suspend:
                 backend.suspend()
             case .quit:

@@ -14,10 +14,13 @@ public protocol HistorySource: Sendable {
     /// Where each of the contact's captured interactions came from (the
     /// capture source's path), by interaction id; typed ones are absent.
     func captureSources(of contactID: Int64) -> [Int64: String]
+    /// On a team's book, each member's history with the contact, most touches first.
+    func knownBy(_ contactID: Int64) -> [KnownBy]
 }
 
 extension HistorySource {
     public func captureSources(of contactID: Int64) -> [Int64: String] { [:] }
+    public func knownBy(_ contactID: Int64) -> [KnownBy] { [] }
 }
 
 /// Reads histories from the store by index, keeping the last few read:
@@ -29,6 +32,7 @@ public final class StoreHistory: HistorySource {
     private struct History {
         var interactions: [Interaction]
         var sources: [Int64: String]
+        var knownBy: [KnownBy] = []
     }
 
     private let store: Store
@@ -44,12 +48,16 @@ public final class StoreHistory: HistorySource {
 
     public func captureSources(of contactID: Int64) -> [Int64: String] { history(of: contactID).sources }
 
+    public func knownBy(_ contactID: Int64) -> [KnownBy] { history(of: contactID).knownBy }
+
     private func history(of contactID: Int64) -> History {
         if let kept = cache.withLock({ $0[contactID] }) { return kept }
         // A failed read shows an empty timeline; the scoring job reports the database's errors.
         let read = (try? store.read { tx -> History in
             let interactions = try tx.interactions(contactID: contactID)
-            return History(interactions: interactions, sources: try tx.captureSources(ofInteractions: interactions.compactMap(\.id)))
+            let knownBy = store.isShared ? try tx.memberHistories(contactID: contactID).map(KnownBy.init) : []
+            return History(interactions: interactions, sources: try tx.captureSources(ofInteractions: interactions.compactMap(\.id)),
+                           knownBy: knownBy)
         }) ?? History(interactions: [], sources: [:])
         cache.withLock { cache in
             if cache.count >= Self.cachedContacts { cache.removeAll(keepingCapacity: true) }

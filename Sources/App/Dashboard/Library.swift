@@ -50,6 +50,8 @@ public struct Library: Sendable {
     /// Correspondents from captured mail who are no contacts (view 5), in
     /// the store's order; nil until the scoring job has read them (a preview).
     public internal(set) var suggestions: [MailSuggestion]?
+    /// On a team's book: the members and whose view is scored; nil in a personal book.
+    public internal(set) var team: TeamView?
     private let orders = LazyOrders()
 
     /// A library from a snapshot with its interactions (tests and small books).
@@ -199,6 +201,9 @@ public struct Library: Sendable {
 
     /// The capture source (a path) of each of a contact's captured
     /// interactions, read with its timeline.
+    /// On a team's book, who of the team knows this contact (read with the timeline).
+    public func knownBy(_ contactID: Int64) -> [KnownBy] { history.knownBy(contactID) }
+
     public func captureSources(of contactID: Int64) -> [Int64: String] {
         history.captureSources(of: contactID)
     }

@@ -137,6 +137,14 @@ public struct Reducer: Sendable {
         case .rescore:
             state.message = StatusMessage(text: "rescoring…", isError: false)
             return [.rescore]
+        case .teamView:
+            guard let team = state.library?.team else {
+                state.message = StatusMessage(text: "the team view is for a team's book (--db postgres://…)", isError: true)
+                break
+            }
+            state.message = StatusMessage(text: team.showsEveryone
+                ? "your view: your own touches and promises…" : "team view: anyone's touch counts…", isError: false)
+            return [.scoreTeam(!team.showsEveryone)]
         case .loadDemo:
             guard let library = state.library, library.isEmpty else {
                 state.message = StatusMessage(text: "the demo loads only into an empty database", isError: true)

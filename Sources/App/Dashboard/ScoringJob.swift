@@ -26,6 +26,8 @@ final class ScoringJob: Sendable {
         var saved: [Int64: Attention]?
         /// The book as of the last pass.
         var book: Book?
+        /// Whose view is scored on a team's book (`Book.member`); nil: everyone's.
+        var member: Int64?
     }
 
     private let store: Store
@@ -53,6 +55,19 @@ final class ScoringJob: Sendable {
         self.fail = fail
         self.timer = DispatchSource.makeTimerSource(queue: queue)
         self.suggestions = SuggestionReader(store: store)
+        status.withLock { $0.member = store.currentMember }
+    }
+
+    /// Scores `member`'s view of a team's book from now on (nil: the team's),
+    /// reloading the book in the background.
+    func score(member: Int64?) {
+        status.withLock { s in
+            guard s.member != member else { return }
+            s.member = member
+            s.book = nil
+            s.saved = nil
+        }
+        trigger()
     }
 
     /// Starts the timer; the first scoring runs at once.
@@ -94,6 +109,8 @@ final class ScoringJob: Sendable {
     /// when nobody wrote since the snapshot, this job's own write does not
     /// count as a change to rescore for.
     private func saveCache(_ library: Library, sequence: Int64, token: Int64, now: Date) throws {
+        // The cache is the team's (everyone's touches): one member's view never replaces it.
+        guard status.withLock({ $0.member == nil }) else { return }
         let key = AttentionCache.key(sequence: sequence, today: library.today, playbook: scorer.playbook)
         let saved = status.withLock { $0.saved }
         if saved == nil, try store.read({ try $0.attentionKey() }) == key {
@@ -120,9 +137,9 @@ final class ScoringJob: Sendable {
     /// The book brought up to date: loaded whole on the first pass, then
     /// only what changed since the last.
     private func currentBook() throws -> Book {
-        var book = status.withLock { $0.book }
+        var (book, member) = status.withLock { ($0.book, $0.member) }
         try store.read { tx in
-            if book == nil { book = try Book.load(tx) } else { _ = try book!.refresh(tx) }
+            if book == nil || book?.member != member { book = try Book.load(tx, member: member) } else { _ = try book!.refresh(tx) }
         }
         status.withLock { $0.book = book }
         return book!
@@ -134,8 +151,9 @@ final class ScoringJob: Sendable {
                 let token = try store.changeToken()
                 let now = clock()
                 let book = try currentBook()
-                let library = withSuggestions(Library(book: book, scorer: scorer, now: now,
+                var library = withSuggestions(Library(book: book, scorer: scorer, now: now,
                                                       history: StoreHistory(store: store)), token: token)
+                library.team = try team(for: book)
                 status.withLock { s in
                     s.lastToken = token
                     s.lastRun = now
@@ -156,6 +174,14 @@ final class ScoringJob: Sendable {
 }
 
 extension ScoringJob {
+    /// Who shares the book and whose view this is, on a team's book.
+    private func team(for book: Book) throws -> TeamView? {
+        guard store.isShared, let me = store.currentMember else { return nil }
+        let members = try store.read { try $0.members() }
+        return TeamView(me: me, showsEveryone: book.member == nil,
+                        names: Dictionary(members.map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a }))
+    }
+
     /// The library with view 5's mail suggestions, read with the same token as the book.
     private func withSuggestions(_ library: Library, token: Int64) -> Library {
         var library = library

@@ -31,6 +31,8 @@ public enum Effect: Hashable, Sendable {
     /// Imports a file (vCard, CSV, JSON backup) off the UI thread; the result comes back as `writeFinished`.
     case importFile(String)
     case rescore
+    /// On a team's book: score the team's view (true) or the member's own (false).
+    case scoreTeam(Bool)
     case suspend
     case quit
 }

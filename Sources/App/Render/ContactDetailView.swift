@@ -79,6 +79,12 @@ struct ContactDetailView {
                              + Line([Span(" (\(row.cells[0].text))", .muted)]))
             }
         }
+        let known = library.team == nil ? [] : library.knownBy(contactID)
+        if !known.isEmpty {
+            lines.append("")
+            lines.append(Line("Who knows them", role: .header))
+            for each in known { lines.append(Line(each.text(today: library.today, calendar: library.calendar))) }
+        }
         if !c.drives.isEmpty {
             lines.append("")
             lines.append(Line("What drives them", role: .header))

@@ -74,10 +74,12 @@ public final class DashboardRenderer {
         }
     }
 
-    /// "1 overdue promise · 5 need attention", for the right of the tab bar.
+    /// "1 overdue promise · 5 need attention", for the right of the tab bar;
+    /// on a team's book, whose view it is first ("team view · …").
     private func summary(_ library: Library) -> Line {
         let overdue = library.overdueMinePromiseCount
         var spans: [Span] = []
+        if let team = library.team { spans.append(Span(team.showsEveryone ? "team view · " : "your view · ", .statusBar)) }
         if overdue > 0 { spans.append(Span("\(overdue) overdue promise\(overdue == 1 ? "" : "s")", .attentionOverdue)) }
         spans.append(Span((overdue > 0 ? " · " : "") + "\(library.needingAttentionCount) need attention ", .statusBar))
         return Line(spans)

@@ -63,11 +63,14 @@ enum Panes {
             if withNames, i.contactIDs.count > 1 {
                 summary += " (with " + i.contactIDs.map(library.name(of:)).joined(separator: ", ") + ")"
             }
+            if let maker = library.team?.maker(i.memberID) { summary += " · \(maker)" }
+            if i.isPrivate { summary += " · private" }
             let direction: Role = i.direction == .give ? .attentionCalm : i.direction == .ask ? .attentionDue : .muted
             return TableRow([Line(format.day(i.occurredAt), role: .muted), Line(i.kind.rawValue, role: direction),
                              Line(summary)])
         case .promise(let p):
-            let who = p.owner == .mine ? "I promised" : "they promised"
+            let who = p.owner == .theirs ? "they promised"
+                : library.team?.maker(p.memberID).map { "\($0) promised" } ?? "I promised"
             let role: Role
             let status: String
             if let done = p.doneAt {
@@ -109,7 +112,8 @@ enum Panes {
         let role: Role = !p.isOpen ? .muted : late > 0 ? .promiseOverdue : late == 0 && p.due != nil ? .promiseDue : .text
         let arrow = p.owner == .mine ? "→" : "←"
         let due = p.isOpen ? Format.due(p, today: library.today) : "done"
-        return TableRow([Line(due, role: role), Line("\(arrow) \(library.name(of: p.contactID))"), Line(p.text, role: role)])
+        let text = library.team?.maker(p.memberID).map { "\(p.text) · \($0)" } ?? p.text
+        return TableRow([Line(due, role: role), Line("\(arrow) \(library.name(of: p.contactID))"), Line(text, role: role)])
     }
 
     static func promises(_ state: AppState, _ library: Library, in area: Rect, to buffer: inout Buffer) {

@@ -1,0 +1,23 @@
+/// How a team's book is seen: by the member at the keyboard (their own
+/// touches reset the clock; their own promises are "mine"), or by the
+/// whole team (anyone's touch counts; every promise shows who made it).
+public struct TeamView: Sendable, Equatable {
+    /// The member at the keyboard.
+    public var me: Int64
+    /// True in the team view; false in the member's own.
+    public var showsEveryone: Bool
+    /// Each member's name to show, by id.
+    public var names: [Int64: String]
+
+    public init(me: Int64, showsEveryone: Bool, names: [Int64: String]) {
+        self.me = me
+        self.showsEveryone = showsEveryone
+        self.names = names
+    }
+
+    /// Who made a promise or logged an interaction, when it was not `me`.
+    public func maker(_ memberID: Int64?) -> String? {
+        guard let memberID, memberID != me else { return nil }
+        return names[memberID] ?? "member #\(memberID)"
+    }
+}
