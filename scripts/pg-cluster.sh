@@ -39,13 +39,26 @@ bindir() {
   echo "$best"
 }
 
+# Closes every descriptor but 0, 1 and 2. The server outlives this script and
+# must not keep what the caller gave it: Foundation's Process learns that its
+# child has ended when a socket it passed on is closed by everyone, so a
+# server holding it would leave a Swift test waiting forever.
+close_inherited_fds() {
+  local fd
+  for fd in /dev/fd/*; do
+    fd=${fd##*/}
+    # 255: bash's own (close-on-exec) descriptor for this script.
+    if [ "$fd" -gt 2 ] && [ "$fd" != 255 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
+  done
+}
+
 # Runs a PostgreSQL program as the cluster's owner, from DIR (the owner may not
 # be allowed into the caller's working folder).
 as_owner() {
   if [ "$(id -u)" = 0 ]; then
-    (cd "$DIR" && runuser -u "$PG_USER" -- "$@")
+    (close_inherited_fds; cd "$DIR" && runuser -u "$PG_USER" -- "$@")
   else
-    (cd "$DIR" && "$@")
+    (close_inherited_fds; cd "$DIR" && "$@")
   fi
 }
 
