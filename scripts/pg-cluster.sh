@@ -6,7 +6,7 @@
 #   pg-cluster.sh stop DIR      stops it at once (-m immediate); nothing if not running
 #   pg-cluster.sh restart DIR   stop, then start on the same port
 #   pg-cluster.sh url DIR       prints the admin URL
-#   pg-cluster.sh bindir        prints the PostgreSQL bin folder (1 if there is none)
+#   pg-cluster.sh bindir        prints the PostgreSQL bin folder (exit 1 if there is none)
 #
 # DIR holds everything: data/ (PGDATA), the Unix socket, log, port, password.
 # The server listens on 127.0.0.1 only, on a free port kept in DIR/port, and on
