@@ -1,7 +1,9 @@
 # rapport: two commands for a newcomer.
 #   make run    installs what is missing, builds, opens the dashboard
 #   make test   installs what is missing, builds, runs every test
-#               (pytools: Radicale and vdirsyncer from PyPI into .build/pyvenv)
+#               (pytools: Radicale and vdirsyncer from PyPI into .build/pyvenv;
+#               PostgreSQL: a throwaway server for the run, Debian's package
+#               installed when missing: scripts/test-with-postgres.sh)
 #   make bench  release benchmarks at 1k, 10k, 100k contacts (table + .build/bench/results.json)
 #   make bench-peers  rapport against khard and abook on the same 10,000 contacts
 #   make stress the long reliability runs (kills, fuzzing, load), with figures
@@ -46,7 +48,8 @@ pytools:
 
 test: deps pytools
 	$(SWIFT) build --build-tests
-	RAPPORT_BIN=$(CURDIR)/.build/debug/rapport RAPPORT_PYVENV=$(PYVENV) $(SWIFT) test --skip-build
+	RAPPORT_BIN=$(CURDIR)/.build/debug/rapport RAPPORT_PYVENV=$(PYVENV) \
+	  ./scripts/test-with-postgres.sh $(SWIFT) test --skip-build
 
 BENCH_SIZES ?= 1000,10000,100000
 bench: deps
