@@ -166,6 +166,13 @@ extension StoreTransaction {
         return result
     }
 
+    /// The contacts anyone has interactions with (`ids`: among those).
+    public func contactIDsWithHistory(ids: [Int64]? = nil) throws -> Set<Int64> {
+        let filter = ids == nil ? "" : " WHERE contact_id IN (SELECT value FROM json_each(?))"
+        return Set(try Int64.fetchAll(db, sql: "SELECT contact_id FROM contact_summary\(filter)",
+                                      arguments: ids.map { [jsonArray($0)] } ?? []))
+    }
+
     /// One contact's history summary (`.empty` without interactions).
     public func historySummary(contactID: Int64) throws -> HistorySummary {
         try SQLRow.fetchOne(db, sql: "SELECT \(Self.summaryColumns) FROM contact_summary WHERE contact_id = ?",

@@ -15,6 +15,7 @@ extension DatabaseOptions {
         try userErrors {
             let config = try Config.load(path: Config.defaultPath(environment: environment), environment: environment)
             let store = try Store(path: path(config: config))
+            try store.nameMember(name: config.me.name, emails: config.me.emails)
             return (Scripting(store: store, playbook: config.playbook, now: Date(), calendar: .current), config)
         }
     }

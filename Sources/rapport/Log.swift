@@ -17,6 +17,8 @@ struct Log: ParsableCommand {
     @Option var notes: String?
     @Option(help: ArgumentHelp("give, ask or neutral (default: from the kind).", valueName: "DIRECTION"))
     var direction: String?
+    @Flag(help: "On a team's book: only you can read it (the others' summaries still count it as a touch).")
+    var `private` = false
 
     func validate() throws {
         if names.isEmpty { throw ValidationError("Name at least one contact.") }
@@ -29,6 +31,7 @@ struct Log: ParsableCommand {
         input.summary = summary
         input.notes = notes
         input.direction = direction
+        input.isPrivate = `private`
         let (interaction, contacts) = try userErrors { try scripting.log(input) }
         emit(scripting.text.logged(interaction, with: contacts))
     }

@@ -28,6 +28,7 @@ struct Open: ParsableCommand {
         let store: Store
         do {
             store = try Store(path: database.path(config: config))
+            try store.nameMember(name: config.me.name, emails: config.me.emails)
         } catch {
             throw UserError(error)
         }

@@ -60,10 +60,11 @@ struct Due: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
     @Flag(help: "Include contacts with nothing due and snoozed ones.") var all = false
+    @Flag(help: "On a team's book: the team's view, where anyone's touch counts (default: your own).") var team = false
 
     func run() throws {
         let scripting = try database.scripting()
-        let items = try userErrors { try scripting.due(all: all) }
+        let items = try userErrors { try scripting.due(all: all, team: team) }
         output.json ? emit(ScriptJSON.due(items)) : emit(scripting.text.due(items))
     }
 }

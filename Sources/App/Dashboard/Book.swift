@@ -46,6 +46,10 @@ public struct Book: Sendable {
         public var snooze: Day?
         /// Its place in `byName`.
         public var nameRank = Int.max
+        /// In a member's view of a team's book: a teammate's relationship, not
+        /// this member's (others touched them; this member never did and owes
+        /// them nothing). Left out of the member's attention list.
+        public var teammatesOnly = false
     }
 
     public init() {}
@@ -73,6 +77,7 @@ public struct Book: Sendable {
         try tx.forEachContact { contact in book.add(contact) }
         book.set(contacts: [], promises: try tx.promises(contactIDs: nil), snoozes: try tx.snoozes())
         book.setHistories(try tx.historySummaries(member: member))
+        try book.markTeammatesOnly(tx, ids: nil)
         book.events = try tx.allEvents()
         book.byName = try tx.contactIDsByName()
         book.rebuildRanks()
@@ -122,6 +127,7 @@ public struct Book: Sendable {
         set(contacts: reloaded, promises: try tx.promises(contactIDs: changed),
             snoozes: try tx.snoozes(contactIDs: changed))
         setHistories(try tx.historySummaries(ids: changed, member: member))
+        try markTeammatesOnly(tx, ids: changed)
         events = try tx.allEvents()
         sequence = now
         let moved = Set(changed)
@@ -148,6 +154,15 @@ public struct Book: Sendable {
 
     private mutating func rebuildRanks() {
         for (place, id) in byName.enumerated() { records[id]?.nameRank = place }
+    }
+
+    /// See `ScoringRecord.teammatesOnly`; nothing outside a member's view.
+    private mutating func markTeammatesOnly(_ tx: StoreTransaction, ids: [Int64]?) throws {
+        guard member != nil else { return }
+        for id in try tx.contactIDsWithHistory(ids: ids) {
+            guard let record = records[id] else { continue }
+            records[id]?.teammatesOnly = record.history == .empty && record.openPromises.isEmpty
+        }
     }
 
     private mutating func setHistories(_ histories: [Int64: HistorySummary]) {

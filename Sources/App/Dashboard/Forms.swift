@@ -45,12 +45,17 @@ public enum Forms {
         ]))
     }
 
-    public static func logInteraction(with name: String, contactID: Int64) -> FormSession {
-        FormSession(purpose: .logInteraction(contactID), title: "Log an interaction", form: FormState(fields: [
+    /// On a team's book (`shared`) the form has a Private field: only the
+    /// member who logs it reads it.
+    public static func logInteraction(with name: String, contactID: Int64, shared: Bool = false) -> FormSession {
+        var fields = [
             FormField(label: "Kind", kind: .choice(kinds), value: InteractionKind.meeting.rawValue),
             FormField(label: "When", value: "today"), FormField(label: "Summary"),
             FormField(label: "With", value: name),
-        ], focus: 2))
+        ]
+        if shared { fields.append(FormField(label: "Private", kind: .choice(["no", "yes"]), value: "no")) }
+        return FormSession(purpose: .logInteraction(contactID), title: "Log an interaction",
+                           form: FormState(fields: fields, focus: 2))
     }
 
     public static func addPromise(to name: String, contactID: Int64) -> FormSession {
@@ -145,9 +150,11 @@ public enum Forms {
             let kind = InteractionKind(rawValue: values["Kind"] ?? "") ?? .meeting
             // Today keeps the current time; another day is logged at noon.
             let at = when == today ? now : when.start(in: library.calendar).addingTimeInterval(12 * 3600)
-            let interaction = Interaction(occurredAt: at, kind: kind, summary: summary, contactIDs: people)
+            let isPrivate = values["Private"] == "yes"
+            let interaction = Interaction(occurredAt: at, kind: kind, summary: summary, contactIDs: people,
+                                          isPrivate: isPrivate)
             let names = people.map(library.name(of:)).joined(separator: ", ")
-            return .valid(.logInteraction(interaction), "logged \(kind.rawValue) with \(names)")
+            return .valid(.logInteraction(interaction), "logged \(isPrivate ? "private " : "")\(kind.rawValue) with \(names)")
 
         case .addPromise(let contactID):
             let text = check("Promise") { raw -> String in

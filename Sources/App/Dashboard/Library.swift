@@ -77,7 +77,7 @@ public struct Library: Sendable {
         var order: [(score: Double, rank: Int, index: Int)] = []
         results.reserveCapacity(book.records.count)
         order.reserveCapacity(book.records.count)
-        for record in book.records.values where !record.facts.archived {
+        for record in book.records.values where !record.facts.archived && !record.teammatesOnly {
             let events = upcoming.isEmpty ? [] : upcoming[record.facts.id] ?? []
             let attention = scorer.attention(for: record.facts, history: record.history, openPromises: record.openPromises,
                                              upcomingEvents: events, snoozedUntil: record.snooze, today: today, now: now)

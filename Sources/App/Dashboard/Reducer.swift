@@ -97,7 +97,7 @@ public struct Reducer: Sendable {
             state.form = Forms.editContact(contact)
         case .logInteraction:
             guard let id = needContact(&state), let library = state.library else { break }
-            state.form = Forms.logInteraction(with: library.name(of: id), contactID: id)
+            state.form = Forms.logInteraction(with: library.name(of: id), contactID: id, shared: library.team != nil)
         case .addPromise:
             guard let id = needContact(&state), let library = state.library else { break }
             state.form = Forms.addPromise(to: library.name(of: id), contactID: id)

@@ -47,6 +47,7 @@ public enum ScriptJSON {
             "id": .int(i.id ?? 0), "occurred_at": instant(i.occurredAt), "kind": .string(i.kind.rawValue),
             "direction": .string(i.direction.rawValue), "summary": .string(i.summary), "notes": .string(i.notes),
             "with": .array(i.contactIDs.map { person($0, names: names) }),
+            "private": .bool(i.isPrivate),
         ])
     }
 
@@ -102,6 +103,10 @@ public enum ScriptJSON {
             "promises": .array(d.promises.map(promise)),
             "recent_interactions": .array(d.recent.map { interaction($0, names: d.names, sources: d.sources) }),
             "upcoming_events": .array(d.upcomingEvents.map { event($0, names: d.names) }),
+            "team": .array(d.knownBy.map { known in
+                .object(["member": .string(known.member.displayName), "touches": .int(Int64(known.touches)),
+                         "last_touch": instant(known.lastTouch)])
+            }),
         ])
     }
 

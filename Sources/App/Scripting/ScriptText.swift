@@ -137,13 +137,19 @@ public struct ScriptText {
             line("needs", needs.isEmpty ? "" : "\(Int(a.score.rounded())) · \(needs)")
             line("last touch", a.lastTouch.map { "\(format.day($0)) (\(a.daysSinceTouch ?? 0)d ago)" } ?? "never")
         }
+        if !d.knownBy.isEmpty {
+            out.append("  known by:")
+            for each in d.knownBy { out.append("    " + f(each.text(today: today, calendar: format.calendar))) }
+        }
         if !d.promises.isEmpty {
             out.append("  promises:")
-            for p in d.promises { out.append("    " + promiseLine(p)) }
+            for p in d.promises { out.append("    " + promiseLine(p, team: d.team)) }
         }
         if !d.recent.isEmpty {
             out.append("  recent:")
-            for i in d.recent { out.append("    " + interactionLine(i, names: d.names, except: c.id, sources: d.sources)) }
+            for i in d.recent {
+                out.append("    " + interactionLine(i, names: d.names, except: c.id, sources: d.sources, team: d.team))
+            }
         }
         if !d.upcomingEvents.isEmpty {
             out.append("  events:")
@@ -172,13 +178,16 @@ public struct ScriptText {
     }
 
     /// `2026-03-02 call ← give: summary (with Bo, Ana)`.
-    func interactionLine(_ i: Interaction, names: [Int64: String], except: Int64?, sources: [Int64: String] = [:]) -> String {
+    func interactionLine(_ i: Interaction, names: [Int64: String], except: Int64?, sources: [Int64: String] = [:],
+                         team: TeamView? = nil) -> String {
         let others = i.contactIDs.filter { $0 != except }.map { f(names[$0] ?? "#\($0)") }
         return "\(Day(i.occurredAt, in: format.calendar).iso) \(i.kind.rawValue)"
             + (i.direction == i.kind.defaultDirection ? "" : " (\(i.direction.rawValue))")
             + (i.summary.isEmpty ? "" : ": \(f(i.summary))")
             + (others.isEmpty ? "" : " (with \(others.joined(separator: ", ")))")
             + (i.id.flatMap { sources[$0] }.map { " [captured from \(f($0))]" } ?? "")
+            + (team?.maker(i.memberID).map { " [by \(f($0))]" } ?? "")
+            + (i.isPrivate ? " [private]" : "")
     }
 
     /// `rapport suggestions`: address, name, sent/received, last day.
@@ -190,9 +199,11 @@ public struct ScriptText {
     }
 
     /// `promise #12 mine "send deck" 3d late` / `… done 2026-03-01`.
-    func promiseLine(_ p: Promise) -> String {
+    /// On a team's book a teammate's promise is theirs by name ("Ana's"), not "mine".
+    func promiseLine(_ p: Promise, team: TeamView? = nil) -> String {
         let state = p.doneAt.map { "done \(Day($0, in: format.calendar).iso)" } ?? Format.due(p, today: today)
-        return "promise #\(p.id ?? 0) \(p.owner == .mine ? "mine" : "theirs") \"\(f(p.text))\" \(state)"
+        let owner = p.owner == .theirs ? "theirs" : team?.maker(p.memberID).map { "\(f($0))'s" } ?? "mine"
+        return "promise #\(p.id ?? 0) \(owner) \"\(f(p.text))\" \(state)"
     }
 
     /// Rows with columns padded to their widest cell (two spaces between), trailing blanks trimmed.

@@ -33,6 +33,9 @@ public struct ContactDetail: Sendable {
     public var names: [Int64: String]
     /// Where captured interactions came from (a mail or calendar source), by interaction id.
     public var sources: [Int64: String] = [:]
+    /// On a team's book: who of the team knows this contact, and the members' names.
+    public var knownBy: [KnownBy] = []
+    public var team: TeamView?
 
     public static let recentCount = 5
 }
@@ -89,17 +92,28 @@ extension Scripting {
             let recent = try tx.interactions(contactID: id, limit: ContactDetail.recentCount)
             let events = try tx.events(from: now, to: .distantFuture).filter { $0.attendeeIDs.contains(id) }
             let snooze = try tx.snoozes(contactIDs: [id]).first?.until
+            // On a team's book, scored as the member sees it: their touches, their promises.
+            let member = store.isShared ? store.currentMember : nil
+            let history = member == nil ? try tx.historySummary(contactID: id)
+                : try tx.historySummaries(ids: [id], member: member)[id] ?? .empty
+            let mine = byID.filter { $0.isOpen && (member == nil || $0.memberID == nil || $0.memberID == member) }
             let attention = contact.archived ? nil : scorer.attention(
-                for: contact, history: try tx.historySummary(contactID: id), openPromises: byID.filter(\.isOpen),
+                for: contact, history: history, openPromises: mine,
                 upcomingEvents: events, snoozedUntil: snooze, today: today, now: now)
             let upcoming = try tx.events(from: today.start(in: calendar), to: .distantFuture)
                 .filter { $0.attendeeIDs.contains(id) }
             let referenced = Set(recent.flatMap(\.contactIDs) + upcoming.flatMap(\.attendeeIDs))
             let names = try tx.names(of: Array(referenced)).merging([id: contact.name]) { _, new in new }
             let promises = byID.sorted { a, b in a.isOpen != b.isOpen ? a.isOpen : Library.promiseOrder(a, b) }
-            return ContactDetail(contact: contact, attention: attention, promises: promises, recent: recent,
-                                 upcomingEvents: upcoming, names: names,
-                                 sources: try tx.captureSources(ofInteractions: recent.compactMap(\.id)))
+            var detail = ContactDetail(contact: contact, attention: attention, promises: promises, recent: recent,
+                                       upcomingEvents: upcoming, names: names,
+                                       sources: try tx.captureSources(ofInteractions: recent.compactMap(\.id)))
+            if let member {
+                detail.knownBy = try tx.memberHistories(contactID: id).map(KnownBy.init)
+                detail.team = TeamView(me: member, showsEveryone: false, names: Dictionary(
+                    try tx.members().map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a }))
+            }
+            return detail
         }
     }
 

@@ -10,6 +10,8 @@ public struct NewInteraction: Sendable {
     public var summary: String?
     public var notes: String?
     public var direction: String?
+    /// Readable by the member who logs it only (a team's book).
+    public var isPrivate = false
 
     public init(names: [String], kind: String) {
         self.names = names
@@ -46,10 +48,14 @@ extension Scripting {
         guard day <= today else { throw ScriptingError("on: \(day.iso) is in the future; log what has happened") }
         let summary = try checked { try FieldRules.text(input.summary ?? "", field: "summary", oneLine: true) }
         let notes = try checked { try FieldRules.text(input.notes ?? "", field: "notes") }
+        if input.isPrivate && !store.isShared {
+            throw ScriptingError("private: only a team's book (a postgres:// database) has private interactions; "
+                                 + "everything in this file is yours alone")
+        }
         let contacts = try contacts(named: input.names)
         let at = day == today ? now : day.start(in: calendar).addingTimeInterval(12 * 3600)
         let interaction = Interaction(occurredAt: at, kind: kind, direction: direction, summary: summary,
-                                      notes: notes, contactIDs: contacts.compactMap(\.id))
+                                      notes: notes, contactIDs: contacts.compactMap(\.id), isPrivate: input.isPrivate)
         return (try store.insert(interaction), contacts)
     }
 
