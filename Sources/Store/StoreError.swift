@@ -71,6 +71,14 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
 }
 
 extension StoreError {
+    /// Whether the server of a team's book could not be reached: worth trying again later.
+    public var isConnectionProblem: Bool {
+        switch self {
+        case .cannotConnect, .connectionLost: return true
+        default: return false
+        }
+    }
+
     /// Maps any error thrown inside Store to a StoreError; StoreErrors pass through.
     static func wrap(_ error: any Error, path: String) -> any Error {
         if error is StoreError { return error }

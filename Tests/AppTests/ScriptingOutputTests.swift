@@ -82,7 +82,7 @@ import Testing
         #expect(with?.compactMap { $0["name"] as? String } == ["Ana", "Bo"])
         let show = try JSONSerialization.jsonObject(with: Data(ScriptJSON.show(try fx.scripting().show("ana")).text.utf8))
         #expect(Set((show as? [String: Any])?.keys.map { $0 } ?? []) ==
-                ["contact", "attention", "promises", "recent_interactions", "upcoming_events"])
+                ["contact", "attention", "promises", "recent_interactions", "upcoming_events", "team"])
     }
 
     @Test func onATerminalDatabaseTextIsMadeVisible() throws {

@@ -28,6 +28,8 @@ final class ScoringJob: Sendable {
         var book: Book?
         /// Whose view is scored on a team's book (`Book.member`); nil: everyone's.
         var member: Int64?
+        /// The server of a team's book could not be reached on the last pass.
+        var disconnected = false
     }
 
     private let store: Store
@@ -37,6 +39,7 @@ final class ScoringJob: Sendable {
     private let clock: @Sendable () -> Date
     private let deliver: @Sendable (Library) -> Void
     private let fail: @Sendable (String) -> Void
+    private let notice: @Sendable (String) -> Void
     private let queue = DispatchQueue(label: "rapport.scoring", qos: .utility)
     private let status = Mutex(Status())
     private let suggestions: SuggestionReader
@@ -45,14 +48,18 @@ final class ScoringJob: Sendable {
 
     init(store: Store, scorer: AttentionScorer, interval: TimeInterval, pollInterval: TimeInterval = 1,
          clock: @escaping @Sendable () -> Date, deliver: @escaping @Sendable (Library) -> Void,
-         fail: @escaping @Sendable (String) -> Void) {
+         fail: @escaping @Sendable (String) -> Void, notice: @escaping @Sendable (String) -> Void = { _ in }) {
         self.store = store
         self.scorer = scorer
         self.interval = interval
-        self.pollInterval = min(pollInterval, interval)
+        // A team's book is polled more often: its change token is a counter
+        // in memory (notifications from the server), so a teammate's write
+        // shows within a fraction of a second.
+        self.pollInterval = min(store.isShared ? min(pollInterval, 0.2) : pollInterval, interval)
         self.clock = clock
         self.deliver = deliver
         self.fail = fail
+        self.notice = notice
         self.timer = DispatchSource.makeTimerSource(queue: queue)
         self.suggestions = SuggestionReader(store: store)
         status.withLock { $0.member = store.currentMember }
@@ -159,7 +166,15 @@ final class ScoringJob: Sendable {
                     s.lastRun = now
                 }
                 deliver(library)
+                if status.withLock({ s in defer { s.disconnected = false }; return s.disconnected }) {
+                    notice("reconnected to \(store.path)")
+                }
                 try saveCache(library, sequence: book.sequence, token: token, now: now)
+            } catch let error as StoreError where error.isConnectionProblem {
+                // Said once; the poll keeps trying, and the keys keep working on what is shown.
+                if !status.withLock({ s in defer { s.disconnected = true }; return s.disconnected }) {
+                    fail("reconnecting… \(error)")
+                }
             } catch {
                 fail("could not read the database: \(error)")
             }

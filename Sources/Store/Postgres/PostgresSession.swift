@@ -20,6 +20,9 @@ final class PostgresSession: @unchecked Sendable {
     var memberID: Int64?
     private(set) var changesCount = 0
     private var savepointCount = 0
+    /// The longest a statement may wait for its answer (an import's bulk
+    /// statements are the longest, a few seconds).
+    static let statementDeadline = TimeAmount.seconds(120)
 
     private init(connection: PostgresConnection, location: PostgresLocation, logger: Logger) {
         self.connection = connection
@@ -103,6 +106,14 @@ final class PostgresSession: @unchecked Sendable {
             }
         }
         let result: PostgresQueryResult
+        // A server that vanished without closing the connection (a cable, a
+        // suspended laptop) would leave the statement waiting for good: past
+        // the deadline the connection is closed, which fails the statement.
+        let connection = self.connection
+        let watchdog = connection.eventLoop.scheduleTask(in: Self.statementDeadline) {
+            let _: EventLoopFuture<Void> = connection.close()
+        }
+        defer { watchdog.cancel() }
         do {
             result = try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).wait()
         } catch {
