@@ -12,6 +12,8 @@ public enum Action: Sendable {
     case writeFinished(description: String, undo: UndoStep?, isUndo: Bool)
     case writeFailed(String)
     case notice(String)
+    /// A history read in the background is in: only a redraw.
+    case historyRead
     /// A background problem that is no write's (a capture source gone).
     case alert(String)
 }

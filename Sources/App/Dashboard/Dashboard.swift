@@ -48,7 +48,8 @@ public final class Dashboard {
         self.scoring = ScoringJob(store: store, scorer: scorer,
                                   interval: TimeInterval(config.rescoreSeconds), clock: clock,
                                   deliver: { inbox.post(.libraryLoaded($0)) },
-                                  fail: { inbox.post(.alert($0)) }, notice: { inbox.post(.notice($0)) })
+                                  fail: { inbox.post(.alert($0)) }, notice: { inbox.post(.notice($0)) },
+                                  historyRead: { inbox.post(.historyRead) })
         let notify: @Sendable (String, Bool) -> Void = { text, isError in
             inbox.post(isError ? .alert(text) : .notice(text))
         }

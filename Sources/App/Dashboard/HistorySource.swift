@@ -1,3 +1,4 @@
+import Dispatch
 import Domain
 import Foundation
 import Store
@@ -26,23 +27,51 @@ extension HistorySource {
 /// Reads histories from the store by index, keeping the last few read:
 /// the selection moving down the attention list reads each timeline once.
 /// One per library, so a write (a new library) never shows a stale history.
+///
+/// On a team's book (`loaded` given) nothing is read on the caller's thread,
+/// which is the UI's: a history not read yet is read on a background queue,
+/// `loaded` is called when it is in, and meanwhile the previous library's
+/// copy is shown (or nothing, the first time). A key never waits for the network.
 public final class StoreHistory: HistorySource {
     /// One contact's interactions, with the sources of the captured ones,
     /// read in one transaction so the two always agree.
-    private struct History {
+    struct History {
         var interactions: [Interaction]
         var sources: [Int64: String]
         var knownBy: [KnownBy] = []
+        static let none = History(interactions: [], sources: [:])
     }
 
     private let store: Store
     private let cache = Mutex<[Int64: History]>([:])
     private let contacts = Mutex<[Int64: Contact]>([:])
+    private let loaded: (@Sendable () -> Void)?
+    private let previous: StoreHistory?
+    /// What is being read in the background.
+    private enum Reading: Hashable { case history(Int64), contact(Int64) }
+    private let reading = Mutex<Set<Reading>>([])
+    private static let readers = DispatchQueue(label: "rapport.history", qos: .userInitiated)
     static let cachedContacts = 64
 
-    public init(store: Store) {
+    /// - Parameters:
+    ///   - loaded: reads in the background and calls this when one is in (a team's book).
+    ///   - previous: the last library's reader, whose copies are shown meanwhile.
+    public init(store: Store, inBackground loaded: (@Sendable () -> Void)? = nil, previous: StoreHistory? = nil) {
         self.store = store
+        self.loaded = loaded
+        self.previous = previous?.withoutPrevious
     }
+
+    private init(copying other: StoreHistory) {
+        store = other.store
+        loaded = nil
+        previous = nil
+        cache.withLock { $0 = other.cache.withLock { $0 } }
+        contacts.withLock { $0 = other.contacts.withLock { $0 } }
+    }
+
+    /// This reader's copies alone, so that a chain of libraries holds one generation back.
+    private var withoutPrevious: StoreHistory { StoreHistory(copying: self) }
 
     public func interactions(of contactID: Int64) -> [Interaction] { history(of: contactID).interactions }
 
@@ -52,13 +81,20 @@ public final class StoreHistory: HistorySource {
 
     private func history(of contactID: Int64) -> History {
         if let kept = cache.withLock({ $0[contactID] }) { return kept }
+        guard loaded != nil else { return readHistory(of: contactID) }
+        inBackground(.history(contactID)) { $0.readHistory(of: contactID) }
+        return previous?.cache.withLock({ $0[contactID] }) ?? .none
+    }
+
+    @discardableResult
+    private func readHistory(of contactID: Int64) -> History {
         // A failed read shows an empty timeline; the scoring job reports the database's errors.
         let read = (try? store.read { tx -> History in
             let interactions = try tx.interactions(contactID: contactID)
             let knownBy = store.isShared ? try tx.memberHistories(contactID: contactID).map(KnownBy.init) : []
             return History(interactions: interactions, sources: try tx.captureSources(ofInteractions: interactions.compactMap(\.id)),
                            knownBy: knownBy)
-        }) ?? History(interactions: [], sources: [:])
+        }) ?? .none
         cache.withLock { cache in
             if cache.count >= Self.cachedContacts { cache.removeAll(keepingCapacity: true) }
             cache[contactID] = read
@@ -68,12 +104,29 @@ public final class StoreHistory: HistorySource {
 
     public func contact(_ id: Int64) -> Contact? {
         if let kept = contacts.withLock({ $0[id] }) { return kept }
+        guard loaded != nil else { return readContact(id) }
+        inBackground(.contact(id)) { $0.readContact(id) }
+        return previous?.contacts.withLock({ $0[id] })
+    }
+
+    @discardableResult
+    private func readContact(_ id: Int64) -> Contact? {
         guard let read = try? store.contact(id: id) else { return nil }
         contacts.withLock { cache in
             if cache.count >= Self.cachedContacts { cache.removeAll(keepingCapacity: true) }
             cache[id] = read
         }
         return read
+    }
+
+    /// Runs `read` on the readers' queue, once however often asked, then says so.
+    private func inBackground(_ what: Reading, _ read: @escaping @Sendable (StoreHistory) -> Void) {
+        guard let loaded, reading.withLock({ $0.insert(what).inserted }) else { return }
+        Self.readers.async { [self] in
+            read(self)
+            reading.withLock { _ = $0.remove(what) }
+            loaded()
+        }
     }
 }
 

@@ -143,8 +143,9 @@ public struct Library: Sendable {
     /// The contact in full, read from the store when the book holds it
     /// (nil when it is gone).
     public func contact(_ id: Int64) -> Contact? {
-        guard contactsByID[id] != nil else { return nil }
-        return history.contact(id)
+        guard let listed = contactsByID[id] else { return nil }
+        // Until the full contact is read (in the background, on a team's book), the listed one.
+        return history.contact(id) ?? listed
     }
 
     /// No contacts at all: the welcome screen.

@@ -46,6 +46,8 @@ public struct Reducer: Sendable {
         case .notice(let text):
             state.message = StatusMessage(text: text, isError: false)
             return []
+        case .historyRead:
+            return []
         case .alert(let text):
             state.message = StatusMessage(text: text, isError: true)
             return []

@@ -30,6 +30,8 @@ final class ScoringJob: Sendable {
         var member: Int64?
         /// The server of a team's book could not be reached on the last pass.
         var disconnected = false
+        /// The last library's history reader, whose copies the next one shows while it reads.
+        var history: StoreHistory?
     }
 
     private let store: Store
@@ -40,6 +42,7 @@ final class ScoringJob: Sendable {
     private let deliver: @Sendable (Library) -> Void
     private let fail: @Sendable (String) -> Void
     private let notice: @Sendable (String) -> Void
+    private let historyRead: @Sendable () -> Void
     private let queue = DispatchQueue(label: "rapport.scoring", qos: .utility)
     private let status = Mutex(Status())
     private let suggestions: SuggestionReader
@@ -48,7 +51,8 @@ final class ScoringJob: Sendable {
 
     init(store: Store, scorer: AttentionScorer, interval: TimeInterval, pollInterval: TimeInterval = 1,
          clock: @escaping @Sendable () -> Date, deliver: @escaping @Sendable (Library) -> Void,
-         fail: @escaping @Sendable (String) -> Void, notice: @escaping @Sendable (String) -> Void = { _ in }) {
+         fail: @escaping @Sendable (String) -> Void, notice: @escaping @Sendable (String) -> Void = { _ in },
+         historyRead: @escaping @Sendable () -> Void = {}) {
         self.store = store
         self.scorer = scorer
         self.interval = interval
@@ -60,6 +64,7 @@ final class ScoringJob: Sendable {
         self.deliver = deliver
         self.fail = fail
         self.notice = notice
+        self.historyRead = historyRead
         self.timer = DispatchSource.makeTimerSource(queue: queue)
         self.suggestions = SuggestionReader(store: store)
         status.withLock { $0.member = store.currentMember }
@@ -159,7 +164,7 @@ final class ScoringJob: Sendable {
                 let now = clock()
                 let book = try currentBook()
                 var library = withSuggestions(Library(book: book, scorer: scorer, now: now,
-                                                      history: StoreHistory(store: store)), token: token)
+                                                      history: historyReader()), token: token)
                 library.team = try team(for: book)
                 status.withLock { s in
                     s.lastToken = token
@@ -189,6 +194,16 @@ final class ScoringJob: Sendable {
 }
 
 extension ScoringJob {
+    /// The next library's history reader: in the background on a team's book.
+    private func historyReader() -> StoreHistory {
+        guard store.isShared else { return StoreHistory(store: store) }
+        return status.withLock { s in
+            let reader = StoreHistory(store: store, inBackground: historyRead, previous: s.history)
+            s.history = reader
+            return reader
+        }
+    }
+
     /// Who shares the book and whose view this is, on a team's book.
     private func team(for book: Book) throws -> TeamView? {
         guard store.isShared, let me = store.currentMember else { return nil }
