@@ -37,9 +37,12 @@ public final class BulkWriter {
     private var pendingKeys: [(key: String, contactID: Int64)] = []
     /// Contacts updated after this bulk added them: their keys are already written.
     private var rewritten: Set<Int64> = []
+    /// On PostgreSQL, the rows waiting for their multi-row INSERT.
+    private let batches: PostgresBatches?
 
     init(_ db: SQLConnection) throws {
         self.db = db
+        batches = db.isPostgres ? PostgresBatches(db) : nil
         contact = try db.makeStatement(sql: """
             INSERT INTO contact (\(Contact.columns), search_name, uid, extras, mail_key)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -78,8 +81,9 @@ public final class BulkWriter {
 
     private func insertContact(_ contact: Contact, _ interop: ContactInterop) throws -> Contact {
         let search = NameKeys.searchName(name: contact.name, nickname: contact.nickname)
+        let given = try contact.id ?? batches?.nextID(of: "contact")
         try run(self.contact) { b in
-            b.int(contact.id); b.text(contact.name); b.text(contact.nickname); b.text(contact.company); b.text(contact.title)
+            b.int(given); b.text(contact.name); b.text(contact.nickname); b.text(contact.company); b.text(contact.title)
             b.text(contact.circle.rawValue); b.int(contact.cadenceOverride.map { Int64($0.idealDays) })
             b.int(contact.cadenceOverride.map { Int64($0.maximumDays) }); b.text(contact.birthday?.description)
             b.text(contact.anniversary?.description); b.text(contact.metAt); b.text(contact.metOn?.iso); b.text(contact.metVia)
@@ -89,7 +93,7 @@ public final class BulkWriter {
             b.text(NameKeys.mailKey(contact))
         }
         var saved = contact.normalized
-        let id = db.lastInsertedRowID
+        let id = given ?? db.lastInsertedRowID
         saved.id = id
         for (position, value) in contact.emails.enumerated() {
             try run(email) { b in b.int(id); b.int(Int64(position)); b.text(value); b.text(NameKeys.normalizedEmail(value)) }
@@ -110,6 +114,7 @@ public final class BulkWriter {
     /// `contact.id`, as `update(_:)` and `setInterop(_:contactID:)` do.
     @discardableResult
     public func update(_ contact: Contact, interop: ContactInterop) throws -> Contact {
+        try batches?.flush()
         let tx = StoreTransaction(connection: db)
         let saved = try tx.update(contact)
         try tx.setInterop(interop, contactID: contact.id!)
@@ -128,12 +133,13 @@ public final class BulkWriter {
         let contactIDs = uniqueIDs(interaction.contactIDs)
         guard !contactIDs.isEmpty else { throw StoreError.invalidData("an interaction needs at least one contact") }
         let at = Columns.micros(interaction.occurredAt)
+        let given = try interaction.id ?? batches?.nextID(of: "interaction")
         try run(self.interaction) { b in
-            b.int(interaction.id); b.int(at); b.text(interaction.kind.rawValue); b.text(interaction.direction.rawValue)
+            b.int(given); b.int(at); b.text(interaction.kind.rawValue); b.text(interaction.direction.rawValue)
             b.text(interaction.summary); b.text(interaction.notes); b.int(interaction.memberID)
             b.int(interaction.isPrivate ? 1 : 0)
         }
-        let id = db.lastInsertedRowID
+        let id = given ?? db.lastInsertedRowID
         for (position, contactID) in contactIDs.enumerated() {
             try run(participant) { b in b.int(id); b.int(Int64(position)); b.int(contactID); b.int(at) }
         }
@@ -157,6 +163,7 @@ public final class BulkWriter {
     }
 
     private func insertEvent(_ event: Event) throws {
+        try batches?.flush()  // its attendees' contacts first
         try self.event.execute(arguments: [event.id, event.name, event.name.folded, Columns.micros(event.start),
                                            event.location, event.notes])
         let id = db.lastInsertedRowID
@@ -167,7 +174,7 @@ public final class BulkWriter {
 
     /// Snoozes a contact that has no snooze yet.
     public func insert(_ snooze: Snooze) throws {
-        try storeErrors { try self.snooze.execute(arguments: [snooze.contactID, snooze.until.iso]) }
+        try storeErrors { try run(self.snooze) { b in b.int(snooze.contactID); b.text(snooze.until.iso) } }
     }
 
     /// Writes the gathered name keys, sorted by key.
@@ -177,6 +184,7 @@ public final class BulkWriter {
             try run(nameKey) { b in b.text(pending.key); b.int(pending.contactID) }
         }
         pendingKeys = []
+        try batches?.flush()
     }
 
     /// Binds `statement`'s parameters in order and runs it, on SQLite's C API:
@@ -187,7 +195,11 @@ public final class BulkWriter {
         guard let prepared = statement.prepared, case let .sqlite(connection) = db.engine else {
             var binder = Binder(statement: nil)
             bind(&binder)
-            try statement.execute(arguments: SQLArguments(binder.values))
+            if let batches {
+                try batches.add(statement, SQLArguments(binder.values).values)
+            } else {
+                try statement.execute(arguments: SQLArguments(binder.values))
+            }
             return
         }
         let handle = prepared.sqliteStatement

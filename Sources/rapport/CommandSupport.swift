@@ -41,8 +41,16 @@ func userErrors<T>(_ body: () throws -> T) throws -> T {
 }
 
 /// Writes to standard output as is (the text is already made safe where needed).
+///
+/// A reader gone (`rapport list | head`) ends rapport quietly with 141, as
+/// SIGPIPE would: on a team's book SwiftNIO ignores SIGPIPE for its sockets,
+/// and the write fails instead.
 func emit(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    do {
+        try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+    } catch {
+        exit(128 + SIGPIPE)
+    }
 }
 
 func emit(_ json: JSONValue) {

@@ -18,6 +18,8 @@ struct SQLArguments: ExpressibleByArrayLiteral {
         self.values = values.map { $0?.databaseValue ?? .null }
     }
 
+    init(values: [DatabaseValue]) { self.values = values }
+
     init(arrayLiteral elements: (any DatabaseValueConvertible)?...) {
         self.init(elements)
     }
