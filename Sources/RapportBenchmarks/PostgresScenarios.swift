@@ -173,7 +173,7 @@ struct PostgresScenarios {
         var written: [Int64] = []
         defer { for id in written { try? mate.deleteInteraction(id: id) } }
         var shown = count
-        var write: [Double] = [], heard: [Double] = [], onScreen: [Double] = []
+        var write: [Double] = [], heard: [Double] = [], delivered: [Double] = [], onScreen: [Double] = []
         let samples = data.contactCount >= 100_000 ? 30 : 40
         for index in 0...samples {
             // Any moment of the dashboard's 0.2 s poll.
@@ -189,18 +189,21 @@ struct PostgresScenarios {
             written.append(saved.id!)
             while try store.changeToken() == token, monotonicNanos() - committed < 10_000_000_000 { usleep(50) }
             let notified = monotonicNanos()
-            guard let seen = backend.waitForWatch(timeout: 20) else {
+            guard let seen = backend.waitForWatch(timeout: 20), let redrawn = backend.firstFrame(after: committed) else {
                 throw BenchError("write \(index) not on screen after 20 s:\n" + backend.lines.joined(separator: "\n"))
             }
             if index > 0 {  // the first one warms Bruno's connection up
                 write.append(Double(committed - start) / 1e6)
                 heard.append(Double(notified - committed) / 1e6)
                 onScreen.append(Double(seen - committed) / 1e6)
+                delivered.append(Double(redrawn - committed) / 1e6)
             }
             backend.waitQuiet(seconds: 0.3)
         }
         scenarios.add("teammate's write: one interaction, committed", write)
         scenarios.add("teammate's write: heard by the dashboard (NOTIFY)", heard)
+        // The first frame after the commit is the new library's (the timeline still the previous copy).
+        scenarios.add("teammate's write: rescored library on screen", delivered)
         scenarios.add("teammate's write: on the open dashboard", onScreen, target: "≤1 s")
     }
 
@@ -231,6 +234,7 @@ final class ProbeBackend: Backend, @unchecked Sendable {
     private var text: [String] = []
     private var watched: String?
     private var seen: UInt64?
+    private var frameTimes: [UInt64] = []
     private var previous: Buffer?
 
     init(size: Size) { self.size = size }
@@ -243,6 +247,7 @@ final class ProbeBackend: Backend, @unchecked Sendable {
         lock.withLock {
             frames += 1
             lastFrame = now
+            frameTimes.append(now)
             text = lines
             if let watched, seen == nil, lines.contains(where: { $0.contains(watched) }) { seen = now }
             lock.broadcast()
@@ -268,7 +273,10 @@ final class ProbeBackend: Backend, @unchecked Sendable {
     var lines: [String] { lock.withLock { text } }
 
     /// Times the first frame from now on whose text contains `text`.
-    func watch(_ text: String) { lock.withLock { watched = text; seen = nil } }
+    func watch(_ text: String) { lock.withLock { watched = text; seen = nil; frameTimes = [] } }
+
+    /// When the first frame after `moment` (since the last `watch`) was drawn.
+    func firstFrame(after moment: UInt64) -> UInt64? { lock.withLock { frameTimes.first { $0 > moment } } }
 
     /// When the watched text was first drawn; nil after `timeout` seconds.
     func waitForWatch(timeout: Double) -> UInt64? {
