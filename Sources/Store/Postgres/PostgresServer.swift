@@ -80,7 +80,13 @@ final class PostgresServer: Sendable {
         do {
             let result = try body(session)
             if lock { _ = try session.native("SELECT pg_notify('\(Self.channel)', '')") }
-            _ = try session.native("COMMIT")
+            do {
+                _ = try session.native("COMMIT")
+            } catch let error as StoreError where error.isConnectionProblem {
+                // The server may have committed before the connection went.
+                session.close()
+                throw StoreError.commitUnknown(server: location.serverDescription)
+            }
             checkIn(session)
             return result
         } catch {
