@@ -1,0 +1,214 @@
+import Foundation
+import GRDB
+
+// What `BookCopy` reads of a book's schema, from the engine's own catalog
+// (SQLite's `sqlite_master` and pragmas, PostgreSQL's `pg_catalog`), so
+// that the copy follows whatever tables and columns the migrations made.
+
+/// A table as the copy sees it.
+struct TableShape {
+    let name: String
+    /// Columns in the table's order; generated ones left out.
+    let columns: [String]
+    let primaryKey: [String]
+    /// Tables its foreign keys point to.
+    let parents: Set<String>
+    /// Columns of no declared type (SQLite's `meta.value`), which keep a
+    /// value's type as it is bound.
+    let untyped: Set<String>
+}
+
+extension SQLConnection {
+    /// Every table of the book but `excluded`, in name order.
+    func tableShapes(excluding excluded: Set<String>) throws -> [TableShape] {
+        let names = try String.fetchAll(self, sql: isPostgres ? """
+            SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1
+            """ : """
+            SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY 1
+            """)
+        return try names.filter { !excluded.contains($0) }.map(shape(of:))
+    }
+
+    private func shape(of table: String) throws -> TableShape {
+        if isPostgres {
+            let columns = try String.fetchAll(self, sql: """
+                SELECT a.attname::text FROM pg_attribute a
+                WHERE a.attrelid = to_regclass(quote_ident(?)) AND a.attnum > 0 AND NOT a.attisdropped
+                    AND a.attgenerated = ''
+                ORDER BY a.attnum
+                """, arguments: [table])
+            let key = try String.fetchAll(self, sql: """
+                SELECT a.attname::text FROM pg_index i
+                JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+                WHERE i.indrelid = to_regclass(quote_ident(?)) AND i.indisprimary
+                ORDER BY array_position(i.indkey::int2[], a.attnum)
+                """, arguments: [table])
+            let parents = try String.fetchAll(self, sql: """
+                SELECT p.relname::text FROM pg_constraint c JOIN pg_class p ON p.oid = c.confrelid
+                WHERE c.contype = 'f' AND c.conrelid = to_regclass(quote_ident(?))
+                """, arguments: [table])
+            return TableShape(name: table, columns: columns, primaryKey: key, parents: Set(parents), untyped: [])
+        }
+        let columns = try SQLRow.fetchAll(self, sql: "SELECT name, type, pk FROM pragma_table_info(?) ORDER BY cid",
+                                          arguments: [table])
+        let key = columns.filter { ($0[2] as Int) > 0 }.sorted { ($0[2] as Int) < ($1[2] as Int) }
+            .map { $0[0] as String }
+        let parents = try String.fetchAll(self, sql: "SELECT \"table\" FROM pragma_foreign_key_list(?)",
+                                          arguments: [table])
+        return TableShape(name: table, columns: columns.map { $0[0] }, primaryKey: key, parents: Set(parents),
+                          untyped: Set(columns.filter { ($0[1] as String).isEmpty }.map { $0[0] }))
+    }
+
+    func hasRows(_ table: String) throws -> Bool {
+        try Bool.fetchOne(self, sql: "SELECT EXISTS (SELECT 1 FROM \(table.quotedDatabaseIdentifier))") ?? false
+    }
+
+    /// The last value each table's id sequence gave (SQLite's AUTOINCREMENT
+    /// counters), by table: the ids it will never give again.
+    func idSequences() throws -> [String: Int64] {
+        let rows: [SQLRow]
+        if isPostgres {
+            rows = try SQLRow.fetchAll(self, sql: "SELECT t, coalesce(last, 0) FROM (\(Self.ownedSequences)) s")
+        } else {
+            guard try hasTable("sqlite_sequence") else { return [:] }
+            rows = try SQLRow.fetchAll(self, sql: "SELECT name, seq FROM sqlite_sequence")
+        }
+        var result: [String: Int64] = [:]
+        for row in rows {
+            let table: String = row[0]
+            result[table] = max(result[table] ?? 0, row[1] as Int64? ?? 0)
+        }
+        return result
+    }
+
+    /// Moves each id sequence past the highest id its table holds and past
+    /// `given` (the source's sequences). On PostgreSQL the id trigger has
+    /// done the first already; `setval` is not undone by a rollback, which
+    /// leaves a gap in ids and nothing else.
+    func moveIDSequences(past given: [String: Int64]) throws {
+        if isPostgres {
+            let sequences = try SQLRow.fetchAll(self, sql: """
+                SELECT seq, t, col, coalesce(last, 0) FROM (\(Self.ownedSequences)) s
+                """)
+            for row in sequences {
+                let sequence: String = row[0], table: String = row[1], column: String = row[2], last: Int64 = row[3]
+                let highest = try Int64.fetchOne(self, sql: """
+                    SELECT max(\(column.quotedDatabaseIdentifier)) FROM \(table.quotedDatabaseIdentifier)
+                    """) ?? 0
+                let wanted = max(highest, given[table] ?? 0)
+                if wanted > last {
+                    try execute(sql: "SELECT setval(CAST(? AS regclass), CAST(? AS bigint))",
+                                arguments: [sequence, wanted])
+                }
+            }
+            return
+        }
+        let counted = try String.fetchAll(self, sql: """
+            SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%AUTOINCREMENT%'
+            """)
+        for table in counted {
+            guard let wanted = given[table], wanted > 0 else { continue }
+            let counter = try Int64.fetchOne(self, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?",
+                                             arguments: [table])
+            if counter == nil {
+                try execute(sql: "INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", arguments: [table, wanted])
+            } else {
+                try execute(sql: "UPDATE sqlite_sequence SET seq = ? WHERE name = ? AND seq < ?",
+                            arguments: [wanted, table, wanted])
+            }
+        }
+    }
+
+    private func hasTable(_ name: String) throws -> Bool {
+        try Bool.fetchOne(self, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = ?)",
+                          arguments: [name]) ?? false
+    }
+
+    /// PostgreSQL: every sequence owned by a column of a table in the book's
+    /// schema (`seq`, `t`, `col`), with its last value (`last`, NULL before its first).
+    private static let ownedSequences = """
+        SELECT s.oid::regclass::text AS seq, t.relname::text AS t, a.attname::text AS col,
+            pg_sequence_last_value(s.oid) AS last
+        FROM pg_class s
+        JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = s.oid
+            AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'a'
+        JOIN pg_class t ON t.oid = d.refobjid
+        JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid
+        WHERE s.relkind = 'S' AND s.relnamespace = current_schema()::regnamespace
+        """
+}
+
+/// Writes rows into one table of the destination: a prepared INSERT per
+/// row on SQLite; on PostgreSQL, rows gathered and sent as multi-row
+/// INSERTs of a few hundred rows (at most ~30,000 parameters each).
+final class RowWriter {
+    private let connection: SQLConnection
+    private let head: String
+    private let tail: String
+    private let width: Int
+    private let batchRows: Int
+    private let prepared: Statement?
+    /// Untyped SQLite columns, by index: integers a server kept as text are integers again there.
+    private let untyped: [Int]
+    private var pending: [DatabaseValue] = []
+    private var fullBatchSQL: String?
+
+    /// - parameter upsertKey: merges into the rows there by this key (the source's values win) instead of adding.
+    init(_ connection: SQLConnection, table: String, columns: [String], untyped: Set<String>,
+         upsertKey: [String]?) throws {
+        self.connection = connection
+        width = columns.count
+        batchRows = max(1, min(500, 30_000 / max(1, width)))
+        let names = columns.map(\.quotedDatabaseIdentifier)
+        head = "INSERT INTO \(table.quotedDatabaseIdentifier) (\(names.joined(separator: ", "))) VALUES "
+        if let key = upsertKey, !key.isEmpty {
+            let updated = columns.filter { !key.contains($0) }.map(\.quotedDatabaseIdentifier)
+                .map { "\($0) = excluded.\($0)" }
+            tail = " ON CONFLICT (\(key.map(\.quotedDatabaseIdentifier).joined(separator: ", "))) DO "
+                + (updated.isEmpty ? "NOTHING" : "UPDATE SET " + updated.joined(separator: ", "))
+        } else {
+            tail = ""
+        }
+        switch connection.engine {
+        case let .sqlite(db):
+            let parameters = Array(repeating: "?", count: width).joined(separator: ", ")
+            prepared = try db.makeStatement(sql: head + "(" + parameters + ")" + tail)
+            self.untyped = columns.indices.filter { untyped.contains(columns[$0]) }
+        case .postgres:
+            prepared = nil
+            self.untyped = []
+        }
+    }
+
+    func add(_ row: [DatabaseValue]) throws {
+        if let prepared {
+            var values = row
+            for index in untyped {
+                if case let .string(text) = values[index].storage, let number = Int64(text), String(number) == text {
+                    values[index] = number.databaseValue
+                }
+            }
+            try prepared.execute(arguments: StatementArguments(values))
+            return
+        }
+        pending += row
+        if pending.count >= batchRows * width { try flush() }
+    }
+
+    /// Sends the rows gathered (PostgreSQL).
+    func flush() throws {
+        guard case let .postgres(session) = connection.engine, !pending.isEmpty else { return }
+        let rows = pending.count / width
+        let sql: String
+        if rows == batchRows, let full = fullBatchSQL {
+            sql = full
+        } else {
+            sql = head + (0..<rows).map { row in
+                "(" + (1...width).map { "$\(row * width + $0)" }.joined(separator: ", ") + ")"
+            }.joined(separator: ", ") + tail
+            if rows == batchRows { fullBatchSQL = sql }
+        }
+        _ = try session.native(sql, pending)
+        pending.removeAll(keepingCapacity: true)
+    }
+}
