@@ -59,6 +59,55 @@ extension SQLConnection {
                           untyped: Set(columns.filter { ($0[1] as String).isEmpty }.map { $0[0] }))
     }
 
+    /// The table's unique keys, its primary key first; partial and expression indexes left out.
+    func uniqueKeys(of table: TableShape) throws -> [[String]] {
+        var keys: [[String]] = table.primaryKey.isEmpty ? [] : [table.primaryKey]
+        if isPostgres {
+            let rows = try SQLRow.fetchAll(self, sql: """
+                SELECT i.indexrelid::bigint, a.attname::text FROM pg_index i
+                JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, n) ON true
+                JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+                WHERE i.indrelid = to_regclass(quote_ident(?)) AND i.indisunique
+                    AND i.indpred IS NULL AND i.indexprs IS NULL
+                ORDER BY 1, k.n
+                """, arguments: [table.name])
+            var byIndex: [(Int64, [String])] = []
+            for row in rows {
+                let index: Int64 = row[0], column: String = row[1]
+                if byIndex.last?.0 == index {
+                    byIndex[byIndex.count - 1].1.append(column)
+                } else {
+                    byIndex.append((index, [column]))
+                }
+            }
+            keys += byIndex.map(\.1)
+        } else {
+            let indexes = try String.fetchAll(self, sql: """
+                SELECT name FROM pragma_index_list(?) WHERE "unique" = 1 AND partial = 0 ORDER BY name
+                """, arguments: [table.name])
+            for index in indexes {
+                let columns = try SQLRow.fetchAll(self, sql: "SELECT name FROM pragma_index_info(?) ORDER BY seqno",
+                                                  arguments: [index]).map { $0[0] as String? }
+                if !columns.isEmpty, columns.allSatisfy({ $0 != nil }) { keys.append(columns.compactMap { $0 }) }
+            }
+        }
+        var seen: Set<[String]> = []
+        return keys.filter { seen.insert($0).inserted }
+    }
+
+    /// A table of the book that row-level security hides rows of from this
+    /// connection's role, if any (a team's book read by a member who does
+    /// not own its tables). Always nil in a file.
+    func tableHidingRows() throws -> String? {
+        guard isPostgres else { return nil }
+        return try String.fetchOne(self, sql: """
+            SELECT c.relname::text FROM pg_class c
+            WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')
+                AND row_security_active(c.oid)
+            ORDER BY 1 LIMIT 1
+            """)
+    }
+
     func hasRows(_ table: String) throws -> Bool {
         try Bool.fetchOne(self, sql: "SELECT EXISTS (SELECT 1 FROM \(table.quotedDatabaseIdentifier))") ?? false
     }

@@ -18,20 +18,19 @@ import GRDB
 ///   source and written in one write transaction on the destination:
 ///   multi-row INSERTs on PostgreSQL, one prepared INSERT on SQLite. A
 ///   failure or a kill leaves the destination as it was.
-/// - Derived tables are the destination's own work: the schema's triggers
-///   mark every contact copied, and `Store.write` folds their summaries and
-///   stamps them in the change log before it commits (`rebuilt`). A table
-///   that the triggers filled while the rows before it were copied is left
-///   as they made it.
-/// - `meta` (values about the whole book) is merged: the source's values
-///   win, but the change sequence never goes back, since readers of the
-///   destination compare with it.
+/// - Derived tables are the destination's own work (`Policy.rebuilt`): the
+///   schema's triggers mark every contact copied, and `Store.write` folds
+///   their summaries and stamps them in the change log before it commits.
+///   A table that the triggers filled while the rows before it were copied
+///   is left as they made it.
 /// - Id sequences end past every id copied and past the source's own, so
 ///   that an id the source gave once (a deleted contact's, kept by the
 ///   trash) is never given again.
 ///
-/// The destination must have no contacts, and no rows but `meta` and
-/// derived ones: anything else would mix two books.
+/// The destination must have no contacts, and no rows but those of `meta`,
+/// `member` and derived tables: anything else would mix two books. The
+/// source must show this client every row: on a team's book, a role that
+/// row-level security hides teammates' private interactions from is refused.
 public enum BookCopy {
     /// Reports rows copied so far of all the rows to copy.
     public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
@@ -47,10 +46,31 @@ public enum BookCopy {
         public var trashEntries: Int { rows["trash"] ?? 0 }
     }
 
-    /// Tables the destination rebuilds itself (triggers, `flushChanges`): not copied.
-    static let rebuilt: Set<String> = ["contact_dirty", "contact_summary", "contact_change"]
-    /// Tables merged into the destination's rows instead of added to an empty table.
-    static let merged: Set<String> = ["meta"]
+    /// What the copy does with a table.
+    enum Policy {
+        /// Its rows are added to the destination's empty table.
+        case copied
+        /// Derived data the destination makes itself (triggers, `flushChanges`; a file
+        /// keeps no summaries per member): not copied.
+        case rebuilt
+        /// Values about the whole book: the source's win, by key, but the change
+        /// sequence never goes back, since readers of the destination compare with it.
+        case merged
+        /// Rows a server writes on its own (`member`: one per role, when it first
+        /// connects): the destination's are kept unless a source row takes their
+        /// primary key or another unique key, which it then replaces.
+        case replacing
+    }
+
+    static func policy(of table: String) -> Policy {
+        switch table {
+        case "contact_dirty", "contact_summary", "contact_change", "member_summary": return .rebuilt
+        case "meta": return .merged
+        case "member": return .replacing
+        default: return .copied
+        }
+    }
+
     /// The migration ledgers, which each book keeps for itself.
     static let ledgers: Set<String> = ["grdb_migrations", "rapport_migrations"]
 
@@ -77,6 +97,8 @@ public enum BookCopyError: Error, CustomStringConvertible, Equatable, Sendable {
     case sameBook(path: String)
     case destinationHasContacts(path: String, count: Int)
     case destinationNotEmpty(path: String, table: String)
+    /// Row-level security hides rows of `table` of the source from this client's role.
+    case rowsHidden(path: String, table: String)
 
     public var description: String {
         switch self {
@@ -88,6 +110,9 @@ public enum BookCopyError: Error, CustomStringConvertible, Equatable, Sendable {
         case let .destinationNotEmpty(path, table):
             return "\(path) has no contacts but already holds rows of \(table); "
                 + "a book is copied only into an empty one"
+        case let .rowsHidden(path, table):
+            return "\(path) hides rows of \(table) from this role (teammates' private interactions); "
+                + "copy the book as the role that owns its tables"
         }
     }
 }
@@ -103,7 +128,7 @@ extension Store {
         if BookCopy.isSameBook(self, destination) { throw BookCopyError.sameBook(path: destination.path) }
         return try destination.write { target in
             try read { source in
-                try BookCopier(source: source.db, target: target.db, targetPath: destination.path)
+                try BookCopier(source: source.db, target: target.db, sourcePath: path, targetPath: destination.path)
                     .run(progress: progress)
             }
         }
@@ -114,20 +139,24 @@ extension Store {
 struct BookCopier {
     let source: SQLConnection
     let target: SQLConnection
+    let sourcePath: String
     let targetPath: String
 
     func run(progress: BookCopy.Progress?) throws -> BookCopy.Counts {
         let contacts = try Int.fetchOne(target, sql: "SELECT count(*) FROM contact") ?? 0
         guard contacts == 0 else { throw BookCopyError.destinationHasContacts(path: targetPath, count: contacts) }
         let tables = BookCopier.parentsFirst(try target.tableShapes(excluding: BookCopy.ledgers))
-        for table in tables where !BookCopy.rebuilt.contains(table.name) && !BookCopy.merged.contains(table.name) {
+        for table in tables where BookCopy.policy(of: table.name) == .copied {
             if try target.hasRows(table.name) {
                 throw BookCopyError.destinationNotEmpty(path: targetPath, table: table.name)
             }
         }
+        if let hidden = try source.tableHidingRows() {
+            throw BookCopyError.rowsHidden(path: sourcePath, table: hidden)
+        }
         let sources = Dictionary(try source.tableShapes(excluding: BookCopy.ledgers).map { ($0.name, $0) },
                                  uniquingKeysWith: { first, _ in first })
-        let copied = tables.filter { !BookCopy.rebuilt.contains($0.name) && sources[$0.name] != nil }
+        let copied = tables.filter { BookCopy.policy(of: $0.name) != .rebuilt && sources[$0.name] != nil }
         var total = 0
         for table in copied {
             total += try Int.fetchOne(source, sql: "SELECT count(*) FROM \(table.name.quotedDatabaseIdentifier)") ?? 0
@@ -142,10 +171,10 @@ struct BookCopier {
         var rows: [String: Int] = [:]
         progress?(0, total)
         for table in copied {
-            let merging = BookCopy.merged.contains(table.name)
+            let policy = BookCopy.policy(of: table.name)
             // Rows the schema's triggers wrote while earlier tables were copied: theirs to keep.
-            if !merging, try target.hasRows(table.name) { continue }
-            rows[table.name] = try copy(table, from: sources[table.name]!, merging: merging) { count in
+            if policy == .copied, try target.hasRows(table.name) { continue }
+            rows[table.name] = try copy(table, from: sources[table.name]!, policy: policy) { count in
                 done += count
                 progress?(done, total)
             }
@@ -160,7 +189,7 @@ struct BookCopier {
     }
 
     /// Copies the rows of `table`, the columns both books have; returns how many.
-    private func copy(_ table: TableShape, from origin: TableShape, merging: Bool,
+    private func copy(_ table: TableShape, from origin: TableShape, policy: BookCopy.Policy,
                       copied: (Int) -> Void) throws -> Int {
         let columns = table.columns.filter(origin.columns.contains)
         guard !columns.isEmpty else { return 0 }
@@ -173,15 +202,34 @@ struct BookCopier {
         // A server keeps no type in an untyped column: integers read back as text are integers again.
         let writer = try RowWriter(target, table: table.name, columns: columns,
                                    untyped: source.isPostgres ? table.untyped : [],
-                                   upsertKey: merging ? table.primaryKey : nil)
+                                   upsertKey: policy == .merged ? table.primaryKey : nil)
+        let clashes = policy == .replacing ? try clashingRows(of: table, columns: columns) : nil
         var count = 0
         try eachBatch(select) { batch in
-            for row in batch { try writer.add(row) }
+            for row in batch {
+                try clashes?(row)
+                try writer.add(row)
+            }
             count += batch.count
             copied(batch.count)
         }
         try writer.flush()
         return count
+    }
+
+    /// Deletes the destination's rows of `table` that a source row (of
+    /// `columns`) would clash with on a unique key, primary key included.
+    private func clashingRows(of table: TableShape, columns: [String]) throws -> ([DatabaseValue]) throws -> Void {
+        let keys = try target.uniqueKeys(of: table).filter { $0.allSatisfy(columns.contains) }
+        guard !keys.isEmpty else { return { _ in } }
+        let condition = keys.map { key in
+            "(" + key.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: " AND ") + ")"
+        }.joined(separator: " OR ")
+        let delete = try target.makeStatement(sql: """
+            DELETE FROM \(table.name.quotedDatabaseIdentifier) WHERE \(condition)
+            """)
+        let positions = keys.flatMap { $0.map { columns.firstIndex(of: $0)! } }
+        return { row in try delete.execute(arguments: SQLArguments(positions.map { row[$0] })) }
     }
 
     /// The rows of a native SELECT in batches: stepped on SQLite; through a
