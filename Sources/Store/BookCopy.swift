@@ -200,7 +200,7 @@ struct BookCopier {
         let select = "SELECT \(columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")) "
             + "FROM \(table.name.quotedDatabaseIdentifier)\(order)"
         // A server keeps no type in an untyped column: integers read back as text are integers again.
-        let writer = try RowWriter(target, table: table.name, columns: columns,
+        let writer = try CopyRowWriter(target, table: table.name, columns: columns,
                                    untyped: source.isPostgres ? table.untyped : [],
                                    upsertKey: policy == .merged ? table.primaryKey : nil)
         let clashes = policy == .replacing ? try clashingRows(of: table, columns: columns) : nil
@@ -235,7 +235,7 @@ struct BookCopier {
     /// The rows of a native SELECT in batches: stepped on SQLite; through a
     /// cursor on a server, so that a large table is never all in memory.
     private func eachBatch(_ select: String, _ body: ([[DatabaseValue]]) throws -> Void) throws {
-        let size = 1_000
+        let size = 4_000
         switch source.engine {
         case let .sqlite(db):
             let cursor = try Row.fetchCursor(db, sql: select)
