@@ -10,6 +10,10 @@ struct Migrate: ParsableCommand {
             the trash, capture and sync state), ids included, into the book --to names, which is created \
             when missing and must have no contacts. One transaction: if anything fails, or the command is \
             killed, the destination is left as it was. The source is not changed. Prints the counts copied.
+
+            A team's book comes with its members, each interaction and promise still theirs; it is copied \
+            by the role that owns its tables, since row-level security hides teammates' private \
+            interactions from the others.
             """)
 
     @OptionGroup var database: DatabaseOptions
