@@ -185,6 +185,14 @@ struct BookCopier {
                 """, arguments: [StoreTransaction.changeSequenceKey, changeSequence])
         }
         try target.moveIDSequences(past: try source.idSequences())
+        // A personal book copied by a member becomes that member's: its
+        // interactions and promises were all theirs. (Copied by the
+        // administrator, who is no member, they stay the team's.)
+        if !source.isPostgres, let member = target.currentMemberID {
+            for table in ["interaction", "promise"] {
+                try target.execute(sql: "UPDATE \(table) SET member_id = ? WHERE member_id IS NULL", arguments: [member])
+            }
+        }
         return BookCopy.Counts(rows: rows)
     }
 

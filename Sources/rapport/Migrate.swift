@@ -26,7 +26,7 @@ struct Migrate: ParsableCommand {
     }
 
     func run() throws {
-        let (scripting, destination) = try userErrors { () throws -> (Scripting, String) in
+        let (scripting, destination, me) = try userErrors { () throws -> (Scripting, String, Me) in
             let environment = database.environment
             let config = try Config.load(path: Config.defaultPath(environment: environment), environment: environment)
             let source = database.path(config: config)
@@ -34,12 +34,12 @@ struct Migrate: ParsableCommand {
             if !PostgresLocation.isURL(source) && !FileManager.default.fileExists(atPath: source) {
                 throw UserError("no book at \(source): name the one to copy with --db")
             }
-            return (try database.scripting(), Store.resolvePath(explicit: to, environment: environment))
+            return (try database.scripting(), Store.resolvePath(explicit: to, environment: environment), config.me)
         }
         let bar = ProgressBar(enabled: isatty(2) == 1)
         let report: MigrateReport
         do {
-            report = try userErrors { try scripting.migrate(to: destination, progress: bar.update) }
+            report = try userErrors { try scripting.migrate(to: destination, me: me, progress: bar.update) }
         } catch {
             bar.finish()
             throw error

@@ -20,8 +20,10 @@ extension Scripting {
     /// - throws: `ScriptingError` when the destination is this book or is
     ///   not empty; a Store error (one line) when it cannot be opened or a
     ///   row is refused: the destination is then left as it was.
-    public func migrate(to destination: String, progress: ImportProgress? = nil) throws -> MigrateReport {
+    /// `me`: config.toml's `[me]`, which names the member copying into a team's book.
+    public func migrate(to destination: String, me: Me = Me(), progress: ImportProgress? = nil) throws -> MigrateReport {
         let target = try Store(path: destination)
+        try target.nameMember(name: me.name, emails: me.emails)
         do {
             let counts = try store.copyBook(to: target, progress: progress)
             return MigrateReport(counts: counts, destination: target.path)
