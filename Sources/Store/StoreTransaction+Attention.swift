@@ -16,13 +16,18 @@ extension StoreTransaction {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         try db.execute(sql: "DELETE FROM attention")
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO attention (\(Attention.columns), computed_at)
-            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM contact WHERE id = ?)
-            ON CONFLICT (contact_id) DO NOTHING
-            """)
-        for item in attention {
-            try insert.execute(arguments: item.rowArguments(encoder: encoder, computedAt: at))
+        if db.isPostgres {
+            try writeAttentionInBatches(attention, computedAt: at, encoder: encoder,
+                                        conflict: "ON CONFLICT (contact_id) DO NOTHING", keepsLast: false)
+        } else {
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO attention (\(Attention.columns), computed_at)
+                SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM contact WHERE id = ?)
+                ON CONFLICT (contact_id) DO NOTHING
+                """)
+            for item in attention {
+                try insert.execute(arguments: item.rowArguments(encoder: encoder, computedAt: at))
+            }
         }
         try db.execute(sql: """
             INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value
@@ -50,21 +55,68 @@ extension StoreTransaction {
         let at = Columns.micros(computedAt)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        let delete = try db.cachedStatement(sql: "DELETE FROM attention WHERE contact_id = ?")
-        for id in removed { try delete.execute(arguments: [id]) }
-        let upsert = try db.cachedStatement(sql: """
-            INSERT INTO attention (\(Attention.columns), computed_at)
-            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM contact WHERE id = ?)
+        let update = """
             ON CONFLICT (contact_id) DO UPDATE SET score = excluded.score, level = excluded.level,
                 reasons = excluded.reasons, last_touch_at = excluded.last_touch_at,
                 days_since_touch = excluded.days_since_touch, cadence_ideal_days = excluded.cadence_ideal_days,
                 cadence_maximum_days = excluded.cadence_maximum_days, touches = excluded.touches,
                 snoozed_until = excluded.snoozed_until, computed_at = excluded.computed_at
-            """)
-        for item in changed { try upsert.execute(arguments: item.rowArguments(encoder: encoder, computedAt: at)) }
+            """
+        if db.isPostgres {
+            if !removed.isEmpty {
+                try db.execute(sql: "DELETE FROM attention WHERE contact_id IN (SELECT value FROM json_each(?))",
+                               arguments: [jsonArray(removed)])
+            }
+            try writeAttentionInBatches(changed, computedAt: at, encoder: encoder, conflict: update, keepsLast: true)
+        } else {
+            let delete = try db.cachedStatement(sql: "DELETE FROM attention WHERE contact_id = ?")
+            for id in removed { try delete.execute(arguments: [id]) }
+            let upsert = try db.cachedStatement(sql: """
+                INSERT INTO attention (\(Attention.columns), computed_at)
+                SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM contact WHERE id = ?)
+                \(update)
+                """)
+            for item in changed { try upsert.execute(arguments: item.rowArguments(encoder: encoder, computedAt: at)) }
+        }
         try db.execute(sql: """
             INSERT INTO meta (key, value) VALUES (?, ?), (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value
             """, arguments: [Self.attentionComputedAtKey, at, Self.attentionKeyKey, key])
+    }
+
+    /// Attention rows on PostgreSQL, as multi-row INSERTs (`PostgresBatches`):
+    /// one round trip per thousand scores rather than one per score, which
+    /// on a server is most of a save. As the single-row statement's EXISTS
+    /// does, scores of contacts deleted since their snapshot are left out
+    /// (read in this transaction, which holds the writers' lock); a contact
+    /// scored twice keeps its first score, or with `keepsLast` its last (an update).
+    private func writeAttentionInBatches(_ items: [Attention], computedAt at: Int64, encoder: JSONEncoder,
+                                         conflict: String, keepsLast: Bool) throws {
+        guard !items.isEmpty else { return }
+        // A whole book's scores: every id is cheaper read than 100,000 ids sent and looked up.
+        let live = Set(items.count > 5_000
+            ? try Int64.fetchAll(db, sql: "SELECT id FROM contact")
+            : try Int64.fetchAll(db, sql: "SELECT id FROM contact WHERE id IN (SELECT value FROM json_each(?))",
+                                 arguments: [jsonArray(items.map(\.contactID))]))
+        var position: [Int64: Int] = [:]
+        var rows: [Attention] = []
+        for item in items where live.contains(item.contactID) {
+            if let index = position[item.contactID] {
+                if keepsLast { rows[index] = item }
+            } else {
+                position[item.contactID] = rows.count
+                rows.append(item)
+            }
+        }
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO attention (\(Attention.columns), computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            \(conflict)
+            """)
+        let batches = PostgresBatches(db)
+        for item in rows {
+            // The row's values, without the trailing id its EXISTS reads.
+            try batches.add(insert, Array(item.rowArguments(encoder: encoder, computedAt: at).values.dropLast()))
+        }
+        try batches.flush()
     }
 
     /// What the attention cache was last computed for, as its writer put it
@@ -151,11 +203,16 @@ extension StoreTransaction {
     /// Open promises of contacts that are not archived, in the promises
     /// pane's order: mine first, then by due day (undated last), then oldest first.
     public func openPromisesOfLiveContacts() throws -> [Promise] {
-        try SQLRow.fetchAll(db, sql: """
+        // On a server, "no archived contact" (the few, found by the index on
+        // archived) rather than a join with every contact: the same rows, as
+        // every promise has its contact, without reading 100,000 contact rows.
+        let live = db.isPostgres
+            ? "FROM promise p WHERE p.done_at IS NULL AND NOT EXISTS (SELECT 1 FROM contact c WHERE c.id = p.contact_id AND c.archived = 1)"
+            : "FROM promise p JOIN contact c ON c.id = p.contact_id WHERE p.done_at IS NULL AND c.archived = 0"
+        return try SQLRow.fetchAll(db, sql: """
             SELECT \(Promise.columns.split(separator: ",").map { "p." + $0.trimmingCharacters(in: .whitespaces) }
                 .joined(separator: ", "))
-            FROM promise p JOIN contact c ON c.id = p.contact_id
-            WHERE p.done_at IS NULL AND c.archived = 0
+            \(live)
             ORDER BY p.owner = 'theirs', p.due IS NULL, p.due, p.created_at, p.id
             """).map(Promise.init(row:))
     }

@@ -22,9 +22,16 @@ extension StoreTransaction {
                                          last_touch_at, asks_in_a_row)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
+        // On a server, as multi-row INSERTs: a restore's 100,000 summaries in a hundred round trips.
+        let batches = db.isPostgres ? PostgresBatches(db) : nil
         try foldHistories(of: "SELECT contact_id FROM contact_dirty") { id, summary in
-            try insert.execute(arguments: Self.summaryArguments(id, summary))
+            if let batches {
+                try batches.add(insert, Self.summaryArguments(id, summary).values)
+            } else {
+                try insert.execute(arguments: Self.summaryArguments(id, summary))
+            }
         }
+        try batches?.flush()
         if db.isPostgres { try flushMemberSummaries() }
         let sequence = try changeSequence() + 1
         try db.execute(sql: """
@@ -102,10 +109,11 @@ extension StoreTransaction {
                                    order: "contact_id, member_id, occurred_at, interaction_id",
                                    membersOnly: true)
         var current: (contact: Int64, member: Int64, summary: HistorySummary)?
+        let batches = PostgresBatches(db)
         func write(_ done: (contact: Int64, member: Int64, summary: HistorySummary)) throws {
             var arguments = Self.summaryArguments(done.contact, done.summary)
             arguments.values.insert(done.member.databaseValue, at: 1)
-            try insert.execute(arguments: arguments)
+            try batches.add(insert, arguments.values)
         }
         while let row = try rows.next() {
             let contact: Int64 = row[0], member: Int64 = row[1]
@@ -119,6 +127,7 @@ extension StoreTransaction {
             current = (contact, member, summary)
         }
         if let done = current { try write(done) }
+        try batches.flush()
     }
 
     static func summaryArguments(_ id: Int64, _ s: HistorySummary) -> SQLArguments {
