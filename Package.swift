@@ -48,9 +48,11 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The benchmark harness (`make bench`): a plain executable, so that CI's
-        // clean build gains no dependency.
-        .executableTarget(name: "rapport-bench", dependencies: ["App", "Interop", "UI"],
-                          path: "Sources/RapportBenchmarks"),
+        // clean build gains no dependency (PostgresNIO is Store's already:
+        // the bench makes its roles and databases on the server with it).
+        .executableTarget(name: "rapport-bench", dependencies: [
+            "App", "Interop", "UI", .product(name: "PostgresNIO", package: "postgres-nio"),
+        ], path: "Sources/RapportBenchmarks"),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .target(name: "TestSupport", dependencies: ["UI"], path: "Tests/Support"),
         .testTarget(name: "UITests", dependencies: ["UI", "TestSupport"], exclude: ["Snapshots"]),

@@ -12,7 +12,8 @@
 # The server listens on 127.0.0.1 only, on a free port kept in DIR/port, and on
 # a socket in DIR. Authentication: trust on the socket, scram-sha-256 on
 # 127.0.0.1. Superuser: rapport_admin, a random password (DIR/password).
-# Settings for tests, not for data: fsync=off, max_connections=200. A commit
+# Settings for tests, not for data: fsync=off, max_connections=200, shared_buffers
+# 16MB (RAPPORT_PG_SHARED_BUFFERS, e.g. 128MB, PostgreSQL's default, for benchmarks). A commit
 # survives the server's crash (stop -m immediate, kill -9), not the machine's:
 # synchronous_commit stays on, as fault tests count on it.
 # initdb refuses root: as root, the server runs as the system user rapport-pg
@@ -94,6 +95,8 @@ admin_url() {
 }
 
 init_cluster() {
+  local buffers=${RAPPORT_PG_SHARED_BUFFERS:-16MB}
+  [[ "$buffers" =~ ^[0-9]+(kB|MB|GB)$ ]] || die "RAPPORT_PG_SHARED_BUFFERS=$buffers: a size such as 128MB"
   ensure_user
   if [ "$(id -u)" = 0 ]; then chown "$PG_USER:" "$DIR"; fi
   chmod 700 "$DIR"
@@ -123,7 +126,7 @@ password_encryption = scram-sha-256
 fsync = off
 full_page_writes = off
 max_connections = 200
-shared_buffers = 16MB
+shared_buffers = $buffers
 max_wal_size = 256MB
 log_min_messages = warning
 log_min_error_statement = error

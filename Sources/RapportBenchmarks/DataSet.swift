@@ -192,7 +192,11 @@ struct DataSet {
     /// (what an import and a restore use).
     func writeDatabase(to path: String) throws {
         try? FileManager.default.removeItem(atPath: path)
-        let store = try Store(path: path)
+        try write(into: try Store(path: path))
+    }
+
+    /// The same into an open, empty store (a team's book on a server).
+    func write(into store: Store) throws {
         var random = Random(state: seed ^ 0xA5A5_A5A5)
         let n = contactCount
         try store.write { tx in try tx.bulk(rebuildingIndexes: true) { bulk in

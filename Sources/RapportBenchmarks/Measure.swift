@@ -23,6 +23,8 @@ struct Figure: Codable {
     var unit: String
     var samples: [Double]
     var target: String
+    /// Where the book was: "sqlite" (a file) or "postgres" (a server on loopback).
+    var engine = "sqlite"
 
     var median: Double { percentile(50) }
     var p99: Double { percentile(99) }
@@ -46,13 +48,19 @@ enum Report {
     }
 
     /// One row per figure name: median and p99 at each size, growth from the
-    /// smallest to the largest size, and the target.
-    static func table(_ figures: [Figure], sizes: [Int]) -> String {
+    /// smallest to the largest size, and the target. With `against` (the
+    /// SQLite figures of the same run), each size also gets the ratio of
+    /// this median to the SQLite figure of the same name.
+    static func table(_ figures: [Figure], sizes: [Int], against baseline: [Figure]? = nil) -> String {
         var names: [String] = []
         for f in figures where !names.contains(f.name) { names.append(f.name) }
         var header = "| figure | unit |"
         var rule = "|---|---|"
-        for s in sizes { header += " \(label(s)) median | \(label(s)) p99 |"; rule += "---:|---:|" }
+        for s in sizes {
+            header += " \(label(s)) median | \(label(s)) p99 |"
+            rule += "---:|---:|"
+            if baseline != nil { header += " \(label(s)) ×SQLite |"; rule += "---:|" }
+        }
         header += " growth \(label(sizes.first ?? 0))→\(label(sizes.last ?? 0)) | target |"
         rule += "---:|---|"
         var lines = [header, rule]
@@ -65,6 +73,14 @@ enum Report {
                     line += " \(format(f.median)) | \(format(f.p99)) |"
                 } else {
                     line += " - | - |"
+                }
+                if let baseline {
+                    if let f = row.first(where: { $0.size == s }),
+                       let base = baseline.first(where: { $0.name == name && $0.size == s }), base.median > 0 {
+                        line += " \(format(f.median / base.median)) |"
+                    } else {
+                        line += " - |"
+                    }
                 }
             }
             let first = row.first { $0.size == sizes.first }, last = row.first { $0.size == sizes.last }
