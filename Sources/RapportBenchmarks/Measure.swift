@@ -100,9 +100,9 @@ enum Report {
     }
 }
 
-/// Peak resident memory of this process, in MB.
+/// Peak resident memory of this process since it started (its `VmHWM`), in
+/// MB: `getrusage`'s maxrss would include the memory of the process that
+/// spawned it (see `PeakSampler`).
 func peakResidentMB() -> Double {
-    var usage = rusage()
-    getrusage(__rusage_who_t(0), &usage) // RUSAGE_SELF
-    return Double(usage.ru_maxrss) / 1024
+    Double(highWaterKB(of: nil) ?? 0) / 1024
 }

@@ -94,6 +94,8 @@ struct PostgresScenarios {
             // planner's statistics, hint bits and the visibility map, so
             // that the scenarios see a book in its steady state.
             try PostgresAdmin(url: admin.admin(database: partial).urlWithPassword).run("VACUUM (ANALYZE)")
+            // And the load's dirty pages written now, not by the checkpointer during the scenarios.
+            try admin.run("CHECKPOINT")
         }
         if let generated {
             scenarios.add("write the generated book (bulk writer, one transaction)", [generated])

@@ -367,7 +367,7 @@ final class MemoryBackend: Backend {
 
 /// Runs `path` with `arguments` (stdout and stderr to /dev/null, HOME in a
 /// temporary folder) and returns how long it took, its exit status and its
-/// peak resident memory.
+/// peak resident memory (`PeakSampler`).
 func timedSpawn(_ path: String, _ arguments: [String],
                 environment extra: [String] = []) throws -> (milliseconds: Double, code: Int32, peakMB: Double) {
     var actions = posix_spawn_file_actions_t()
@@ -384,9 +384,60 @@ func timedSpawn(_ path: String, _ arguments: [String],
     let start = monotonicNanos()
     let spawned = posix_spawn(&pid, path, &actions, nil, argv, envp)
     guard spawned == 0 else { throw POSIXError(.init(rawValue: spawned) ?? .EINVAL) }
-    var status: Int32 = 0
-    var usage = rusage()
-    wait4(pid, &status, 0, &usage)
+    let sampler = PeakSampler(pid: pid)
+    // Ended, not yet reaped: the sampler stops before the pid can be reused.
+    var info = siginfo_t()
+    waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT)
     let elapsed = Double(monotonicNanos() - start) / 1e6
-    return (elapsed, (status >> 8) & 0xFF, Double(usage.ru_maxrss) / 1024)
+    let peak = sampler.finish()
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    return (elapsed, (status >> 8) & 0xFF, peak)
+}
+
+/// A running process's peak resident memory, from its own high-water mark
+/// (`VmHWM` in /proc/PID/status) read every 2 ms until `finish`.
+///
+/// Not the `ru_maxrss` that `wait4` gives: when a process execs, Linux
+/// carries over the high-water mark of the memory it was forked from, so
+/// every child's `ru_maxrss` is at least the size of the benchmark itself
+/// (hundreds of MB after loading a 100k book), whatever the child used.
+final class PeakSampler: @unchecked Sendable {
+    private let pid: pid_t
+    private let lock = NSLock()
+    private var stopped = false
+    private var peakKB = 0
+    private let ended = DispatchSemaphore(value: 0)
+
+    init(pid: pid_t) {
+        self.pid = pid
+        Thread.detachNewThread { [self] in
+            while !lock.withLock({ stopped }) {
+                if let kb = highWaterKB(of: pid) { lock.withLock { peakKB = max(peakKB, kb) } }
+                usleep(2000)
+            }
+            ended.signal()
+        }
+    }
+
+    /// Stops sampling (once the process has ended, before it is reaped) and returns the peak in MB.
+    func finish() -> Double {
+        lock.withLock { stopped = true }
+        ended.wait()
+        return Double(lock.withLock { peakKB }) / 1024
+    }
+}
+
+/// `VmHWM` of process `pid` (`self` for this one) in kB; nil once it has ended.
+func highWaterKB(of pid: pid_t?) -> Int? {
+    let path = pid.map { "/proc/\($0)/status" } ?? "/proc/self/status"
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var buffer = [UInt8](repeating: 0, count: 8192)
+    let count = read(fd, &buffer, buffer.count)
+    guard count > 0 else { return nil }
+    let text = String(decoding: buffer[..<count], as: UTF8.self)
+    guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
+    return Int(line.dropFirst(6).split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
 }
