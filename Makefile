@@ -1,6 +1,7 @@
 # rapport: two commands for a newcomer.
 #   make run    installs what is missing, builds, opens the dashboard
-#   make test   installs what is missing, builds, runs every test
+#   make test   installs what is missing, builds, runs every test, then the
+#               Store contract again on PostgreSQL (scripts/run-tests.sh)
 #               (pytools: Radicale and vdirsyncer from PyPI into .build/pyvenv;
 #               PostgreSQL: a throwaway server for the run, Debian's package
 #               installed when missing: scripts/test-with-postgres.sh)
@@ -49,8 +50,8 @@ pytools:
 
 test: deps pytools
 	$(SWIFT) build --build-tests
-	RAPPORT_BIN=$(CURDIR)/.build/debug/rapport RAPPORT_PYVENV=$(PYVENV) \
-	  ./scripts/test-with-postgres.sh $(SWIFT) test --skip-build
+	RAPPORT_BIN=$(CURDIR)/.build/debug/rapport RAPPORT_PYVENV=$(PYVENV) SWIFT=$(SWIFT) \
+	  ./scripts/test-with-postgres.sh ./scripts/run-tests.sh
 
 BENCH_SIZES ?= 1000,10000,100000
 # The PostgreSQL scenarios run on a throwaway server (scripts/test-with-postgres.sh),

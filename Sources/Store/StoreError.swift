@@ -35,6 +35,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
     case cannotConnect(server: String, reason: String)
     /// The connection to the server broke during a statement: nothing of that transaction was saved.
     case connectionLost(server: String)
+    /// The connection broke while the server was committing: the change may or may not be saved.
+    case commitUnknown(server: String)
 
     public var description: String {
         switch self {
@@ -64,6 +66,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(url) is not a PostgreSQL URL rapport can use: \(reason)"
         case let .cannotConnect(server, reason):
             return "cannot connect to the PostgreSQL server at \(server): \(reason)"
+        case let .commitUnknown(server):
+            return "the connection to the PostgreSQL server at \(server) was lost while saving: "
+                + "the change may have been saved; look before making it again"
         case let .connectionLost(server):
             return "the connection to the PostgreSQL server at \(server) was lost: nothing of the change was saved; try again"
         }
@@ -74,7 +79,7 @@ extension StoreError {
     /// Whether the server of a team's book could not be reached: worth trying again later.
     public var isConnectionProblem: Bool {
         switch self {
-        case .cannotConnect, .connectionLost: return true
+        case .cannotConnect, .connectionLost, .commitUnknown: return true
         default: return false
         }
     }

@@ -11,13 +11,13 @@ extension StoreTransaction {
     }
 
     /// Each member's history with one contact, most touches first: who on the
-    /// team knows this person, and how recently.
+    /// team knows this person, and how recently (a member who only wrote notes does not).
     public func memberHistories(contactID: Int64) throws -> [(member: Member, history: HistorySummary)] {
         try SQLRow.fetchAll(db, sql: """
             SELECT m.id, m.role, m.name, \(Self.summaryColumns.split(separator: ",")
                 .map { "s." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
             FROM member_summary s JOIN member m ON m.id = s.member_id
-            WHERE s.contact_id = ?
+            WHERE s.contact_id = ? AND s.touches > 0
             ORDER BY s.touches DESC, s.last_touch_at DESC, m.name
             """, arguments: [contactID]).map { row in
             (Member(id: row[0], role: row[1], name: row[2]), Self.summary(row, from: 3))

@@ -4,7 +4,7 @@ import Foundation
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the database: SQLite's integrity check, and every contact's history summary recomputed from its interactions.",
+        abstract: "Check the database: its integrity check, and every contact's history summary recomputed from its interactions.",
         discussion: "Prints what it checked; exit status 1 when a problem was found (each is listed).")
 
     @OptionGroup var database: DatabaseOptions

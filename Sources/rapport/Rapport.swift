@@ -22,7 +22,7 @@ struct Rapport: ParsableCommand {
             SnoozeCommand.self, Unsnooze.self, List.self, Show.self, Timeline.self, Due.self,
             EventCommand.self, Brief.self, Demo.self, Import.self, Export.self, Merge.self, MuttQuery.self,
             Delete.self, TrashCommand.self, Restore.self, Check.self, Capture.self, Sync.self, Suggestions.self,
-            GenerateManual.self,
+            Migrate.self, GenerateManual.self,
         ],
         defaultSubcommand: Open.self
     )

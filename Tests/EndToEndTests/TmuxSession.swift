@@ -45,6 +45,9 @@ final class TmuxSession {
 
     deinit {
         _ = try? tmux(["kill-server"])
+        // The server leaves its socket behind: /tmp/tmux-UID/NAME.
+        let folder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        try? FileManager.default.removeItem(atPath: "\(folder)/tmux-\(getuid())/\(socket)")
         try? FileManager.default.removeItem(at: home)
     }
 

@@ -4,6 +4,7 @@ import Testing
 @testable import App
 @testable import Store
 import GRDB
+import TestSupport
 
 /// The per-contact history summaries are right after every commit, whatever
 /// wrote: random sequences of writes (backdated and out-of-order logs, edits
@@ -11,6 +12,8 @@ import GRDB
 /// merges, trash and restore, imports, archive) are checked after each step
 /// against the summaries recomputed from the interactions, and scoring from
 /// summaries is checked against scoring from the interactions themselves.
+/// Part of the Store contract: `make test` runs it on SQLite, then again on
+/// PostgreSQL (`RAPPORT_TEST_STORE=postgres`, scripts/run-tests.sh).
 @Suite struct SummaryConsistencyTests {
     struct Book {
         let scratch = Scratch("summaries")
@@ -20,7 +23,7 @@ import GRDB
         var random: SplitMix
 
         init(seed: UInt64) throws {
-            store = try Store(path: scratch.database)
+            store = try Store(path: scratch.book())
             scripting = Scripting(store: store, now: Clock.now, calendar: Clock.utc)
             executor = WriteExecutor(store: store, loadDemo: { _ in }, now: { Clock.now })
             random = SplitMix(seed: seed)
@@ -141,14 +144,20 @@ import GRDB
     /// A stored summary that disagrees with the interactions is named by the check.
     @Test func theCheckFindsATamperedSummary() throws {
         let scratch = Scratch("check")
-        let store = try Store(path: scratch.database)
+        let book = try scratch.book()
+        let store = try Store(path: book)
         let ana = try store.insert(Contact(name: "Ana", createdAt: Clock.days(-30)))
         _ = try store.insert(Interaction(occurredAt: Clock.days(-3), kind: .pitch, contactIDs: [ana.id!]))
         #expect(try store.read { try $0.summaryMismatches() }.isEmpty)
         // Written behind Store's back (as a bug would): no flush runs.
-        try store.read { _ in }
-        let queue = try GRDB.DatabaseQueue(path: scratch.database)
-        try queue.write { try $0.execute(sql: "UPDATE contact_summary SET asks_in_a_row = 0") }
+        let tamper = "UPDATE contact_summary SET asks_in_a_row = 0"
+        if TestEngine.isPostgres {
+            try PostgresTestServer.psql(tamper, url: book)
+        } else {
+            try store.read { _ in }
+            let queue = try GRDB.DatabaseQueue(path: book)
+            try queue.write { try $0.execute(sql: tamper) }
+        }
         let mismatches = try store.read { try $0.summaryMismatches() }
         #expect(mismatches.map(\.contactID) == [ana.id!])
         #expect(mismatches.first?.description.contains("1 asks in a row") == true)

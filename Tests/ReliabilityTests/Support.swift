@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 @testable import Store
+import TestSupport
 
 /// A fresh folder under the temp folder, removed when released.
 final class Scratch {
@@ -21,6 +22,19 @@ final class Scratch {
 
     /// A database path in a not-yet-existing subfolder.
     var database: String { path + "/data/rapport.sqlite" }
+
+    private var serverBook: String?
+
+    /// The book a test of the Store contract opens: `database`, or, when the
+    /// contract runs on PostgreSQL (`RAPPORT_TEST_STORE=postgres`), a fresh
+    /// database on the test server, the same for every call on this scratch.
+    func book() throws -> String {
+        guard TestEngine.isPostgres else { return database }
+        if let serverBook { return serverBook }
+        let url = try PostgresTestServer.freshDatabase(prefix: "reliability")
+        serverBook = url
+        return url
+    }
 
     func files(in sub: String = "data") -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: path + "/" + sub)) ?? []).sorted()

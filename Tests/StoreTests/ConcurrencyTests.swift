@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Testing
 @testable import Store
+import TestSupport
 
 @Suite("Several processes on one file")
 struct ConcurrencyTests {

@@ -99,6 +99,21 @@ struct TeamBook {
         #expect(try team.bruno.read { try $0.memberHistories(contactID: id) }.map(\.history.touches).sorted() == [1, 1])
     }
 
+    @Test func aPersonalBookCopiedInByAMemberBecomesTheirs() throws {
+        guard try PostgresTestServer.requireOrSkip() else { return }
+        let team = try TeamBook()
+        let folder = TempFolder()
+        let file = try Store(path: folder.databasePath)
+        let id = try #require(try file.insert(Fixture.contact("Gil")).id)
+        _ = try file.insert(Interaction(occurredAt: Fixture.at(days: 1), kind: .call, contactIDs: [id]))
+        _ = try file.insert(Promise(contactID: id, text: "call back", createdAt: Fixture.at(days: 1)))
+        _ = try file.copyBook(to: team.ana)
+        let ana = try #require(team.ana.currentMember)
+        #expect(try team.bruno.interactions(contactID: id).map(\.memberID) == [ana])
+        #expect(try team.bruno.promises(contactID: id).map(\.memberID) == [ana])
+        #expect(try team.bruno.read { try $0.memberHistories(contactID: id) }.map(\.member.id) == [ana])
+    }
+
     @Test func anotherMembersWriteMovesTheChangeToken() throws {
         guard try PostgresTestServer.requireOrSkip() else { return }
         let team = try TeamBook()

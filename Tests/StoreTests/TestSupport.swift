@@ -57,8 +57,3 @@ func posixMode(_ path: String) -> Int? {
 }
 
 func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
-
-/// Which engine the Store contract suite runs on this time.
-enum TestEngine {
-    static var isPostgres: Bool { ProcessInfo.processInfo.environment["RAPPORT_TEST_STORE"] == "postgres" }
-}

@@ -144,8 +144,13 @@ public struct Reducer: Sendable {
                 state.message = StatusMessage(text: "the team view is for a team's book (--db postgres://…)", isError: true)
                 break
             }
+            guard team.me != nil else {
+                state.message = StatusMessage(text: "the book's administrator is no member: the team's view only", isError: true)
+                break
+            }
             state.message = StatusMessage(text: team.showsEveryone
-                ? "your view: your own touches and promises…" : "team view: anyone's touch counts…", isError: false)
+                ? "your view: your own touches and promises (t: the team's)"
+                : "team view: anyone's touch counts (t: your own)", isError: false)
             return [.scoreTeam(!team.showsEveryone)]
         case .loadDemo:
             guard let library = state.library, library.isEmpty else {

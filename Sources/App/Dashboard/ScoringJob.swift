@@ -206,7 +206,8 @@ extension ScoringJob {
 
     /// Who shares the book and whose view this is, on a team's book.
     private func team(for book: Book) throws -> TeamView? {
-        guard store.isShared, let me = store.currentMember else { return nil }
+        guard store.isShared else { return nil }
+        let me = store.currentMember
         let members = try store.read { try $0.members() }
         return TeamView(me: me, showsEveryone: book.member == nil,
                         names: Dictionary(members.map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a }))

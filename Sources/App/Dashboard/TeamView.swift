@@ -2,14 +2,15 @@
 /// touches reset the clock; their own promises are "mine"), or by the
 /// whole team (anyone's touch counts; every promise shows who made it).
 public struct TeamView: Sendable, Equatable {
-    /// The member at the keyboard.
-    public var me: Int64
+    /// The member at the keyboard; nil for the book's administrator, who is
+    /// no member and sees the team's view only.
+    public var me: Int64?
     /// True in the team view; false in the member's own.
     public var showsEveryone: Bool
     /// Each member's name to show, by id.
     public var names: [Int64: String]
 
-    public init(me: Int64, showsEveryone: Bool, names: [Int64: String]) {
+    public init(me: Int64?, showsEveryone: Bool, names: [Int64: String]) {
         self.me = me
         self.showsEveryone = showsEveryone
         self.names = names

@@ -26,8 +26,9 @@ struct ContactDetailView {
         let inner = block.inner(right)
         var header: [Line] = []
         let months = library.monthlyInteractions(of: contactID)
+        let touches = months.reduce(0, +)
         header.append(Line([Span("rhythm ", .muted)]) + Sparkline(values: months).line()
-                      + Line([Span("  past 12 months, \(months.reduce(0, +)) touches", .muted)]))
+                      + Line([Span("  past 12 months, \(touches) touch\(touches == 1 ? "" : "es")", .muted)]))
         if let a, !a.reasons.isEmpty {
             for reason in a.reasons.prefix(3) { header.append(Line(reason.text, role: Panes.role(for: reason.level))) }
         }
@@ -40,9 +41,10 @@ struct ContactDetailView {
         var table = [TableColumn(.length(6)), TableColumn(.length(9)), TableColumn(.fill(1))]
         if let width = CaptureMark.columnWidth(marks) { table.append(TableColumn(.length(width))) }
         let marked = table.count > 3
+        let width = Panes.columnWidth(table, 2, in: listArea)
         let list = ListView(count: items.count, columns: table,
                             focused: true, emptyMessage: "no interactions yet: l logs one") { i in
-            let row = Panes.timelineRow(items[i], library: library, format: format, withNames: true)
+            let row = Panes.timelineRow(items[i], library: library, format: format, withNames: true, width: width)
             return marked ? TableRow(row.cells + [marks[i].map { Line($0, role: .muted) } ?? Line("")]) : row
         }
         list.render(in: listArea, to: &buffer, state: state.list(.contactDetail).keptVisible(
@@ -66,7 +68,7 @@ struct ContactDetailView {
         add("met", EventBrief.howWeMet(c) ?? "")
         if let a {
             let dots = RapportDots(filled: a.touches, of: library.rapportTouches).line
-            lines.append(Line([Span("rapport   ", .muted)]) + dots + Line([Span(" \(a.touches) touches", .muted)]))
+            lines.append(Line([Span("rapport   ", .muted)]) + dots + Line([Span(" \(a.touches) touch\(a.touches == 1 ? "" : "es")", .muted)]))
             if let until = a.snoozedUntil { add("snoozed", "until \(until.iso)") }
         }
         let open = library.openPromises(of: contactID)

@@ -59,30 +59,44 @@ public final class DashboardRenderer {
                 crumb.append(Span(" › prep: \(name) ", .selection))
             }
         }
-        let summary = state.library.map(summary)
         // The overdue count matters more than the other tabs' names: they
-        // shrink to their numbers, from the right, until both fit.
-        let room = area.width - (summary?.width ?? 0)
+        // shrink to their numbers, from the right, until both fit. On a
+        // team's book a shorter summary comes next, so that whose view it is
+        // stays on screen (it changes what every list means).
+        let summaries = state.library.map(summaries) ?? [Line("")]
         var spans: [Span] = []
-        for shortened in 0...View.allCases.count {
-            spans = [Span(" rapport ", .title)] + tabs(state, shortening: shortened) + crumb
-            if Line(spans).width < room { break }
+        var shown: Line?
+        search: for summary in summaries {
+            for shortened in 0...View.allCases.count {
+                spans = [Span(" rapport ", .title)] + tabs(state, shortening: shortened) + crumb
+                if Line(spans).width < area.width - summary.width {
+                    shown = summary
+                    break search
+                }
+            }
         }
         buffer.put(Line(spans), in: area, row: 0)
-        if let summary, Line(spans).width < room {
-            buffer.put(summary, x: area.maxX - summary.width, y: area.y, clip: area)
+        if let shown, shown.width > 0 {
+            buffer.put(shown, x: area.maxX - shown.width, y: area.y, clip: area)
         }
     }
 
     /// "1 overdue promise · 5 need attention", for the right of the tab bar;
-    /// on a team's book, whose view it is first ("team view · …").
-    private func summary(_ library: Library) -> Line {
+    /// on a team's book, whose view it is first ("team view · …"), then
+    /// shorter forms of it, longest first, for a narrow terminal:
+    /// "team view · 1 overdue promise", "team view".
+    private func summaries(_ library: Library) -> [Line] {
         let overdue = library.overdueMinePromiseCount
-        var spans: [Span] = []
-        if let team = library.team { spans.append(Span(team.showsEveryone ? "team view · " : "your view · ", .statusBar)) }
-        if overdue > 0 { spans.append(Span("\(overdue) overdue promise\(overdue == 1 ? "" : "s")", .attentionOverdue)) }
-        spans.append(Span((overdue > 0 ? " · " : "") + "\(library.needingAttentionCount) need attention ", .statusBar))
-        return Line(spans)
+        let view = library.team.map { Span($0.showsEveryone ? "team view" : "your view", .statusBar) }
+        let late = overdue > 0 ? Span("\(overdue) overdue promise\(overdue == 1 ? "" : "s")", .attentionOverdue) : nil
+        let attention = Span("\(library.needingAttentionCount) need attention", .statusBar)
+        let separator = Span(" · ", .statusBar), end = Span(" ", .statusBar)
+        func line(_ parts: [Span?]) -> Line {
+            let kept = parts.compactMap { $0 }
+            return Line(kept.indices.flatMap { $0 == 0 ? [kept[$0]] : [separator, kept[$0]] } + [end])
+        }
+        guard let view else { return [line([late, attention])] }
+        return [line([view, late, attention])] + (late == nil ? [] : [line([view, late])]) + [line([view])]
     }
 
     /// One tab per view; the last `shortening` of those that are not the

@@ -56,18 +56,39 @@ enum Panes {
             count: items.count, visibleHeight: list.visibleRows(in: inner)))
     }
 
-    static func timelineRow(_ item: TimelineItem, library: Library, format: Format, withNames: Bool = false) -> TableRow {
+    /// The width of column `index` of a table with `columns` in `area`, as
+    /// `ListView` lays it out.
+    static func columnWidth(_ columns: [TableColumn], _ index: Int, in area: Rect) -> Int {
+        let rects = ListView(count: 0, columns: columns) { _ in TableRow([]) }.columnRects(in: area)
+        return rects.indices.contains(index) ? rects[index].width : 0
+    }
+
+    /// `text` and then `tail` (" · Ana Lima", " · private") in `width`
+    /// columns: the text is cut first, so that who of the team made a row,
+    /// and whether it is private, stay on screen in a narrow column. With no
+    /// width, or too little room left for the text, the whole is cut as usual.
+    static func keepingTail(_ text: String, _ tail: String, role: Role = .text, width: Int?) -> Line {
+        let whole = Line(text + tail, role: role)
+        let end = Line(tail, role: role)
+        guard let width, !tail.isEmpty, whole.width > width, width - end.width >= 4 else { return whole }
+        return Line(text, role: role).truncated(to: width - end.width) + end
+    }
+
+    /// One row of a timeline; `width`: its summary column's, when known.
+    static func timelineRow(_ item: TimelineItem, library: Library, format: Format, withNames: Bool = false,
+                            width: Int? = nil) -> TableRow {
         switch item {
         case .interaction(let i):
             var summary = i.summary.isEmpty ? i.notes : i.summary
             if withNames, i.contactIDs.count > 1 {
                 summary += " (with " + i.contactIDs.map(library.name(of:)).joined(separator: ", ") + ")"
             }
-            if let maker = library.team?.maker(i.memberID) { summary += " · \(maker)" }
-            if i.isPrivate { summary += " · private" }
+            var tail = ""
+            if let maker = library.team?.maker(i.memberID) { tail += " · \(maker)" }
+            if i.isPrivate { tail += " · private" }
             let direction: Role = i.direction == .give ? .attentionCalm : i.direction == .ask ? .attentionDue : .muted
             return TableRow([Line(format.day(i.occurredAt), role: .muted), Line(i.kind.rawValue, role: direction),
-                             Line(summary)])
+                             keepingTail(summary, tail, width: width)])
         case .promise(let p):
             let who = p.owner == .theirs ? "they promised"
                 : library.team?.maker(p.memberID).map { "\($0) promised" } ?? "I promised"
@@ -98,22 +119,25 @@ enum Panes {
             buffer.put(Line(a.explanation, role: role(for: a.level)).truncated(to: inner.width), in: inner, row: 0)
             top = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
         }
-        let list = ListView(count: items.count, columns: [TableColumn(.length(6)), TableColumn(.length(9)),
-                                                          TableColumn(.fill(1))],
+        let columns = [TableColumn(.length(6)), TableColumn(.length(9)), TableColumn(.fill(1))]
+        let width = columnWidth(columns, 2, in: top)
+        let list = ListView(count: items.count, columns: columns,
                             focused: focused, emptyMessage: "no interactions yet: l logs one") { i in
-            timelineRow(items[i], library: library, format: format, withNames: true)
+            timelineRow(items[i], library: library, format: format, withNames: true, width: width)
         }
         list.render(in: top, to: &buffer, state: state.list(.timeline).keptVisible(
             count: items.count, visibleHeight: list.visibleRows(in: top)))
     }
 
-    static func promiseRow(_ p: Promise, library: Library) -> TableRow {
+    /// One promise; `width`: its text column's, when known.
+    static func promiseRow(_ p: Promise, library: Library, width: Int? = nil) -> TableRow {
         let late = p.daysOverdue(on: library.today)
         let role: Role = !p.isOpen ? .muted : late > 0 ? .promiseOverdue : late == 0 && p.due != nil ? .promiseDue : .text
         let arrow = p.owner == .mine ? "→" : "←"
         let due = p.isOpen ? Format.due(p, today: library.today) : "done"
-        let text = library.team?.maker(p.memberID).map { "\(p.text) · \($0)" } ?? p.text
-        return TableRow([Line(due, role: role), Line("\(arrow) \(library.name(of: p.contactID))"), Line(text, role: role)])
+        let tail = library.team?.maker(p.memberID).map { " · \($0)" } ?? ""
+        return TableRow([Line(due, role: role), Line("\(arrow) \(library.name(of: p.contactID))"),
+                         keepingTail(p.text, tail, role: role, width: width)])
     }
 
     static func promises(_ state: AppState, _ library: Library, in area: Rect, to buffer: inout Buffer) {
@@ -124,10 +148,11 @@ enum Panes {
         let block = Block(title: "Promises (\(items.count) open, \(overdue) overdue)", focused: focused)
         block.render(in: area, to: &buffer)
         let inner = block.inner(area)
-        let list = ListView(count: items.count, columns: [TableColumn(.length(8)), TableColumn(.fill(2)),
-                                                          TableColumn(.fill(3))],
+        let columns = [TableColumn(.length(8)), TableColumn(.fill(2)), TableColumn(.fill(3))]
+        let width = columnWidth(columns, 2, in: inner)
+        let list = ListView(count: items.count, columns: columns,
                             focused: focused, emptyMessage: "no open promises") { i in
-            promiseRow(items[i], library: library)
+            promiseRow(items[i], library: library, width: width)
         }
         list.render(in: inner, to: &buffer, state: state.list(.promisePane).keptVisible(
             count: items.count, visibleHeight: list.visibleRows(in: inner)))
@@ -168,11 +193,11 @@ enum Panes {
         block.render(in: area, to: &buffer)
         let inner = block.inner(area)
         let header = TableRow([Line("Due"), Line("Who"), Line("Promise"), Line("Made")])
-        let list = ListView(count: items.count,
-                            columns: [TableColumn(.length(9)), TableColumn(.fill(2)), TableColumn(.fill(4)),
-                                      TableColumn(.length(7))],
+        let columns = [TableColumn(.length(9)), TableColumn(.fill(2)), TableColumn(.fill(4)), TableColumn(.length(7))]
+        let width = columnWidth(columns, 2, in: inner)
+        let list = ListView(count: items.count, columns: columns,
                             header: header, focused: true, emptyMessage: "no promises here") { i in
-            let row = promiseRow(items[i], library: library)
+            let row = promiseRow(items[i], library: library, width: width)
             return TableRow(row.cells + [Line(format.day(items[i].createdAt), role: .muted)])
         }
         list.render(in: inner, to: &buffer, state: state.list(.promises).keptVisible(

@@ -108,7 +108,7 @@ extension Scripting {
             var detail = ContactDetail(contact: contact, attention: attention, promises: promises, recent: recent,
                                        upcomingEvents: upcoming, names: names,
                                        sources: try tx.captureSources(ofInteractions: recent.compactMap(\.id)))
-            if let member {
+            if store.isShared {
                 detail.knownBy = try tx.memberHistories(contactID: id).map(KnownBy.init)
                 detail.team = TeamView(me: member, showsEveryone: false, names: Dictionary(
                     try tx.members().map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a }))

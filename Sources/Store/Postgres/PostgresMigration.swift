@@ -62,6 +62,7 @@ enum PostgresMigration {
             DO $$ BEGIN
                 EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO PUBLIC', current_schema());
                 EXECUTE format('GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA %I TO PUBLIC', current_schema());
+                REVOKE INSERT, UPDATE, DELETE ON rapport_migrations FROM PUBLIC;
             END $$
             """)
     }

@@ -17,8 +17,10 @@ import Synchronization
 ///   without I/O.
 final class PostgresServer: Sendable {
     let location: PostgresLocation
-    /// The member this client's role is (made on its first connection).
-    let memberID: Int64
+    /// The member this client's role is (made on its first connection); nil
+    /// for the role that owns the schema, or a superuser: the administrator,
+    /// whose writes (a demo, an import for the team) belong to no member.
+    let memberID: Int64?
     private let group: MultiThreadedEventLoopGroup
     private let idle = Mutex<[PostgresSession]>([])
     private let listener = Mutex<PostgresSession?>(nil)
@@ -80,7 +82,13 @@ final class PostgresServer: Sendable {
         do {
             let result = try body(session)
             if lock { _ = try session.native("SELECT pg_notify('\(Self.channel)', '')") }
-            _ = try session.native("COMMIT")
+            do {
+                _ = try session.native("COMMIT")
+            } catch let error as StoreError where error.isConnectionProblem {
+                // The server may have committed before the connection went.
+                session.close()
+                throw StoreError.commitUnknown(server: location.serverDescription)
+            }
             checkIn(session)
             return result
         } catch {
@@ -98,8 +106,15 @@ final class PostgresServer: Sendable {
         return session
     }
 
-    /// The `member` row of the connected role, made the first time it connects.
-    private static func joinAsMember(_ session: PostgresSession, location: PostgresLocation) throws -> Int64 {
+    /// The `member` row of the connected role, made the first time it connects;
+    /// none for the administrator (see `memberID`).
+    private static func joinAsMember(_ session: PostgresSession, location: PostgresLocation) throws -> Int64? {
+        let administers = try session.native("""
+            SELECT pg_get_userbyid(relowner) = current_user
+                OR (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
+            FROM pg_class WHERE oid = 'member'::regclass
+            """).first?.first.flatMap(Bool.fromDatabaseValue) ?? false
+        if administers { return nil }
         _ = try session.native("INSERT INTO member (role) VALUES (current_user) ON CONFLICT (role) DO NOTHING")
         guard let id = try session.native("SELECT rapport_current_member()").first?.first.flatMap(Int64.fromDatabaseValue)
         else { throw StoreError.database("no member row for \(location.user) on \(location)") }
