@@ -207,10 +207,8 @@ extension ScoringJob {
     /// Who shares the book and whose view this is, on a team's book.
     private func team(for book: Book) throws -> TeamView? {
         guard store.isShared else { return nil }
-        let me = store.currentMember
-        let members = try store.read { try $0.members() }
-        return TeamView(me: me, showsEveryone: book.member == nil,
-                        names: Dictionary(members.map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a }))
+        return TeamView(me: store.currentMember, showsEveryone: book.member == nil,
+                        members: try store.read { try $0.members() })
     }
 
     /// The library with view 5's mail suggestions, read with the same token as the book.

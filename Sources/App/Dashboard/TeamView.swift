@@ -1,3 +1,5 @@
+import Domain
+
 /// How a team's book is seen: by the member at the keyboard (their own
 /// touches reset the clock; their own promises are "mine"), or by the
 /// whole team (anyone's touch counts; every promise shows who made it).
@@ -14,6 +16,12 @@ public struct TeamView: Sendable, Equatable {
         self.me = me
         self.showsEveryone = showsEveryone
         self.names = names
+    }
+
+    /// The view of `me` among `members`, named as they are shown.
+    public init(me: Int64?, showsEveryone: Bool, members: [Member]) {
+        self.init(me: me, showsEveryone: showsEveryone,
+                  names: Dictionary(members.map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a }))
     }
 
     /// Who made a promise or logged an interaction, when it was not `me`.

@@ -110,8 +110,7 @@ extension Scripting {
                                        sources: try tx.captureSources(ofInteractions: recent.compactMap(\.id)))
             if store.isShared {
                 detail.knownBy = try tx.memberHistories(contactID: id).map(KnownBy.init)
-                detail.team = TeamView(me: member, showsEveryone: false, names: Dictionary(
-                    try tx.members().map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a }))
+                detail.team = TeamView(me: member, showsEveryone: false, members: try tx.members())
             }
             return detail
         }
